@@ -1,0 +1,50 @@
+"""The calculator on the command line: ``python -m calculator MODE ...`` prints what the site shows.
+
+Required fields are positional, in the order the form lists them; optional ones are ``--options``::
+
+    python -m calculator interpret 20.998 6.4 10.25 15 --industry-average 34
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .inputs import parse_form
+from .modes import FormErrors, registry
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m calculator", description="SSI Field Guide calculator.")
+    commands = parser.add_subparsers(dest="mode", required=True, metavar="MODE")
+    for mode in registry().values():
+        sub = commands.add_parser(mode.name, help=mode.title, description=mode.title)
+        for field in mode.fields:
+            if field.required:
+                sub.add_argument(field.name, metavar=field.name.upper(), help=f"{field.label}: {field.help}")
+            else:
+                sub.add_argument("--" + field.name.replace("_", "-"), dest=field.name, default="",
+                                 metavar="N", help=f"{field.label}: {field.help}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    mode = registry()[args.mode]
+    values = {f.name: getattr(args, f.name) for f in mode.fields}
+    parsed, errors = parse_form(mode.fields, values)
+    if not errors:
+        try:
+            sys.stdout.write(mode.render_text(mode.run(parsed)))
+            return 0
+        except FormErrors as problem:
+            errors = problem.errors
+    for field in mode.fields:
+        if field.name in errors:
+            print(f"{field.label} ({values[field.name]!r}): {errors[field.name]}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

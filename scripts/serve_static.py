@@ -1,0 +1,89 @@
+"""Serve the built site the way GitHub Pages does: static files, real MIME types, the custom 404 page.
+
+    python scripts/serve_static.py [--dir site] [--port 8000] [--host 127.0.0.1] [--base /repo/]
+
+``--base`` mounts the site under a sub-path, as a GitHub Pages project site is; requests outside it get 404.
+Used by ``scripts/serve``, the browser tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import mimetypes
+import threading
+from pathlib import Path
+
+mimetypes.add_type("text/javascript", ".mjs")
+mimetypes.add_type("application/wasm", ".wasm")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    base = "/"
+    cache_control = "max-age=600"  # what GitHub Pages sends
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.base):
+            return str(Path(self.directory) / "\0outside-base")  # never exists: answered with the 404 page
+        return super().translate_path("/" + clean[len(self.base):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", self.cache_control)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+        if self.server_quiet:  # type: ignore[attr-defined]
+            return
+        super().log_message(format, *args)
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
+                quiet: bool = True) -> http.server.ThreadingHTTPServer:
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    handler = type("Handler", (SiteHandler,), {"base": base, "server_quiet": quiet})
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    return server
+
+
+def serve_in_thread(directory: Path, base: str = "/", port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start a server in a background thread; return it and the site's URL."""
+    server = make_server(directory, port=port, base=base)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}{'/' + base.strip('/') + '/' if base.strip('/') else '/'}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", default="site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default=8000, type=int)
+    parser.add_argument("--base", default="/")
+    args = parser.parse_args()
+    server = make_server(args.dir, args.host, args.port, args.base, quiet=False)
+    base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
+    print(f"Serving {args.dir}/ at http://{args.host}:{args.port}{base}  (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
