@@ -137,7 +137,7 @@ def _pillar_table(result: Interpretation) -> str:
             f"<td>{esc(format(value, 'f'))}</td><td>{esc(format(D(25) - value, 'f'))}</td>{cells}</tr>"
         )
     return (
-        '<table class="ssi-table"><caption>Your pillars (each out of 25)</caption><thead><tr>'
+        '<table><caption>Your pillars (each out of 25)</caption><thead><tr>'
         f'<th scope="col">Pillar</th><th scope="col">Score</th><th scope="col">Room to 25</th>{head}'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
@@ -239,10 +239,10 @@ def describe() -> str:
         for r in READINGS_2026
     )
     return (
-        '<table class="ssi-table"><caption>The model, as the calculator runs it</caption><thead><tr>'
+        '<table><caption>The model, as the calculator runs it</caption><thead><tr>'
         '<th scope="col">Part</th><th scope="col">Value</th></tr></thead>'
         f"<tbody>{param_rows}</tbody></table>"
-        '<table class="ssi-table"><caption>Checked against real 2026 dashboard readings</caption><thead><tr>'
+        '<table><caption>Checked against real 2026 dashboard readings</caption><thead><tr>'
         '<th scope="col">Score</th><th scope="col">Group</th><th scope="col">Group average</th>'
         '<th scope="col">LinkedIn said</th><th scope="col">Our range</th><th scope="col">Best-fit spread says</th>'
         f"</tr></thead><tbody>{fit_rows}</tbody></table>"

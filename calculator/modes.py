@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NotRequired, TypedDict, TypeVar
 
 from .html import Context
 from .inputs import Field
@@ -28,6 +28,35 @@ class FormErrors(Exception):
 
 
 @dataclass(frozen=True)
+class WebRequest:
+    """Everything the page sends: raw form values, and for stateful modes the rest of the browser's side."""
+
+    mode: str
+    values: Mapping[str, object]
+    root: str = ""
+    action: str = ""  # the button or file field that sent the request; "" for an edit
+    stored: str | None = None  # the mode's saved text from the browser's local storage
+    file_name: str = ""
+    file_text: str | None = None  # None when no file came, or it was too large to read
+    file_size: int = 0
+
+
+class Download(TypedDict):
+    name: str
+    type: str
+    text: str
+
+
+class Response(TypedDict):
+    ok: bool
+    html: str
+    errors: dict[str, str]
+    values: dict[str, str]  # the form values to keep (and to put in the page address, where a mode shares)
+    store: NotRequired[str]  # new text for the mode's local storage
+    download: NotRequired[Download]  # a file for the browser to offer
+
+
+@dataclass(frozen=True)
 class Mode(Generic[R]):
     name: str
     title: str
@@ -37,6 +66,10 @@ class Mode(Generic[R]):
     render_html: Callable[[R, Context], str]
     render_text: Callable[[R], str]
     describe: Callable[[], str] = field(default=lambda: "")  # the model, as HTML, for the methodology text
+    # Modes with state or buttons (saved readings, imports) answer whole requests themselves.
+    custom: Callable[[WebRequest], Response] | None = None
+    storage_key: str = ""  # the local-storage key the page keeps for this mode, if any
+    url_state: bool = False  # keep the form values in the page address, so a result can be shared
 
     def defaults(self) -> dict[str, str]:
         return {f.name: f.default for f in self.fields}

@@ -8,69 +8,76 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any
 
 from .forms import field_id
 from .html import Context, esc
 from .inputs import parse_form
-from .modes import FormErrors, registry
+from .modes import FormErrors, Mode, Response, WebRequest, registry
 
 
-class Response(TypedDict):
-    ok: bool
-    html: str
-    errors: dict[str, str]
-    values: dict[str, str]
-
-
-def handle(mode_name: str, values: Mapping[str, object], root: object = "") -> Response:
-    """Validate ``values`` for a mode, run it, and render the result (or say what to fix)."""
-    modes = registry()
-    mode = modes.get(mode_name)
-    kept = {k: v for k, v in values.items() if isinstance(k, str) and isinstance(v, str)}
+def handle(request: WebRequest) -> Response:
+    """Validate the request's values for its mode, run the mode, and render the result or what to fix."""
+    mode = registry().get(request.mode)
+    kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
     if mode is None:
-        return Response(ok=False, html=_notice(f"There is no calculator called “{mode_name}”."),
+        return Response(ok=False, html=notice(f"There is no calculator called “{request.mode}”."),
                         errors={}, values=kept)
-    ctx = Context.for_root(root)
-    parsed, errors = parse_form(mode.fields, values)
+    if mode.custom is not None:
+        return mode.custom(request)
+    return run_form(mode, request, kept)
+
+
+def run_form(mode: Mode[Any], request: WebRequest, kept: dict[str, str]) -> Response:
+    ctx = Context.for_root(request.root)
+    parsed, errors = parse_form(mode.fields, request.values)
     try:
         if not errors:
-            result = mode.run(parsed)
-            return Response(ok=True, html=mode.render_html(result, ctx), errors={}, values=kept)
+            return Response(ok=True, html=mode.render_html(mode.run(parsed), ctx), errors={}, values=kept)
     except FormErrors as problem:
         errors = problem.errors
-    labels = {f.name: f.label for f in mode.fields}
+    return Response(ok=False, html=error_summary(mode, errors), errors=errors, values=kept)
+
+
+def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
+    """A list of the fields to fix, each linked to its field (the messages also sit next to the fields)."""
     items = "".join(
-        f'<li><a href="#{esc(field_id(mode.name, f))}">{esc(labels[f.name])}</a>: {esc(errors[f.name])}</li>'
+        f'<li><a href="#{esc(field_id(mode.name, f))}">{esc(f.label)}</a>: {esc(errors[f.name])}</li>'
         for f in mode.fields if f.name in errors
     )
-    return Response(
-        ok=False,
-        html=_notice("Check the highlighted fields; the result will update as soon as they are valid.", items),
-        errors=errors,
-        values=kept,
-    )
+    items += "".join(f"<li>{esc(message)}</li>" for name, message in errors.items()
+                     if name not in {f.name for f in mode.fields})
+    return notice("Check the highlighted fields; the result will update as soon as they are valid.", items)
 
 
-def handle_json(mode_name: str, request_json: str, root: str = "") -> str:
+def handle_json(request_json: str) -> str:
     """:func:`handle` for JSON text; a bug becomes a message, never a traceback on the page."""
     try:
-        request: Any = json.loads(request_json)
-        if not isinstance(request, dict):
-            raise TypeError("the form values must be a JSON object")
-        return json.dumps(handle(mode_name, request, root))
+        data: Any = json.loads(request_json)
+        if not isinstance(data, dict) or not isinstance(data.get("values", {}), dict):
+            raise TypeError("the request must be a JSON object with an object of values")
+        request = WebRequest(
+            mode=str(data.get("mode", "")),
+            values=data.get("values", {}),
+            root=str(data.get("root") or ""),
+            action=str(data.get("action") or ""),
+            stored=data["stored"] if isinstance(data.get("stored"), str) else None,
+            file_name=str(data.get("file_name") or ""),
+            file_text=data["file_text"] if isinstance(data.get("file_text"), str) else None,
+            file_size=int(data.get("file_size") or 0),
+        )
+        return json.dumps(handle(request))
     except Exception as error:  # noqa: BLE001 - the page must get an answer whatever went wrong
         return json.dumps({
             "ok": False,
-            "html": _notice("Sorry, the calculator hit an error it did not expect. Your values are kept;"
-                            " change one to try again."),
+            "html": notice("Sorry, the calculator hit an error it did not expect. Your values are kept;"
+                           " change one to try again."),
             "errors": {},
             "values": {},
-            "debug": "".join(traceback.format_exception_only(error)).strip(),
+            "debug": "".join(traceback.format_exception(error))[-2000:],
         })
 
 
-def _notice(message: str, items: str = "") -> str:
+def notice(message: str, items: str = "") -> str:
     listing = f"<ul>{items}</ul>" if items else ""
     return f'<div class="ssi-notice" role="alert"><p>{esc(message)}</p>{listing}</div>'

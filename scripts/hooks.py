@@ -30,6 +30,7 @@ import pyodide_dist  # noqa: E402
 from calculator.forms import render_form  # noqa: E402
 from calculator.html import esc  # noqa: E402
 from calculator.modes import registry  # noqa: E402
+from calculator.modes import WebRequest  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
 _WIDGET = re.compile(r"^<!-- calculator: ([a-z-]+) -->$", re.MULTILINE)
@@ -46,11 +47,14 @@ def page_root(url: str) -> str:
 
 def widget(name: str, root: str) -> str:
     mode = registry()[name]
-    response = handle(name, mode.defaults(), root)
+    response = handle(WebRequest(name, mode.defaults(), root))
     if not response["ok"]:
         raise ValueError(f"the {name} calculator's default values do not validate: {response['errors']}")
     return (
-        f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}">\n'
+        f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}"'
+        + (f' data-storage-key="{esc(mode.storage_key)}"' if mode.storage_key else "")
+        + (" data-url-state" if mode.url_state else "")
+        + ">\n"
         f"{render_form(name, mode.fields, mode.legends, mode.defaults())}"
         '<p class="ssi-status" data-calculator-status role="status">'
         "This result was worked out for the example values when the page was built."

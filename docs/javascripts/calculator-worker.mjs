@@ -36,6 +36,6 @@ addEventListener("message", async ({ data }) => {
   if (data.type !== "run") return;
   await ready;
   if (!handleJson) return;
-  const answer = JSON.parse(handleJson(data.mode, JSON.stringify(data.values), data.root || ""));
+  const answer = JSON.parse(handleJson(JSON.stringify(data.request)));
   postMessage({ type: "result", id: data.id, ...answer });
 });

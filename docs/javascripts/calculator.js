@@ -1,10 +1,13 @@
 // The page side of the calculators. It starts one Web Worker that runs the Python calculator (Pyodide),
-// sends it the raw form values and puts the answer in the page. It computes nothing itself: validation,
-// results and their HTML (with every piece of user text escaped) all come from Python.
-// Loaded on every page, but the worker, and so Pyodide, starts only when a page holds a calculator.
+// sends it what the person typed, clicked or chose, and puts Python's answer in the page. It computes
+// nothing: validation, results and their HTML (every piece of user text escaped) all come from Python.
+// Besides moving messages it only does what Python cannot do from a worker: read a chosen file, keep a
+// mode's text in local storage, offer a download, and keep shareable values in the page address.
+// Loaded on every page; the worker, and so Pyodide, starts only on a page that holds a calculator.
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
+  const MAX_FILE_BYTES = 64 * 1024 * 1024; // larger files are not read; Python says why
   const widgets = new Set();
   const waiting = new Map();
   let worker = null;
@@ -17,14 +20,14 @@
     ready: "Calculator ready: the result updates as you type.",
   };
 
-  function setStatus(text) {
-    statusText = text;
-    for (const w of live()) w.status.textContent = text;
-  }
-
   function live() {
     for (const w of widgets) if (!w.element.isConnected) widgets.delete(w);
     return widgets;
+  }
+
+  function setStatus(text) {
+    statusText = text;
+    for (const w of live()) w.status.textContent = text;
   }
 
   function fail(reason) {
@@ -57,7 +60,7 @@
         state = "ready";
         performance.mark("ssi:ready");
         setStatus(STATUS.ready);
-        for (const w of live()) w.send();
+        for (const w of live()) w.send({});
       } else if (data.type === "result") {
         const settle = waiting.get(data.id);
         waiting.delete(data.id);
@@ -66,38 +69,69 @@
     });
   }
 
+  function readStorage(key) {
+    try { return localStorage.getItem(key); } catch { return null; }
+  }
+
   function mount(element) {
     const form = element.querySelector("form");
+    const storageKey = element.dataset.storageKey || "";
     const w = {
       element,
       status: element.querySelector("[data-calculator-status]"),
       result: element.querySelector("[data-calculator-result]"),
       busy: false,
       again: false,
+      actions: [],
     };
-    // Only the newest values matter: while Python works, later edits collapse into one more request.
-    w.send = () => {
+    if ("urlState" in element.dataset) {
+      const query = new URLSearchParams(location.search);
+      for (const input of form.elements) if (input.name && query.has(input.name)) input.value = query.get(input.name);
+    }
+    // Edits collapse: while Python works, later edits become one request with the newest values.
+    // Actions (buttons, files) are never dropped: they queue in order.
+    w.send = (extra) => {
       if (state !== "ready") return;
-      if (w.busy) { w.again = true; return; }
+      if (w.busy) {
+        if (extra.action) w.actions.push(extra); else w.again = true;
+        return;
+      }
       w.busy = true;
       const id = nextId++;
       const values = {};
-      for (const input of form.elements) if (input.name) values[input.name] = input.value;
+      for (const input of form.elements) if (input.name && input.type !== "file") values[input.name] = input.value;
+      const request = { mode: element.dataset.calculator, root: element.dataset.root || "", values, ...extra };
+      if (storageKey) request.stored = readStorage(storageKey);
       waiting.set(id, (answer) => {
         w.busy = false;
-        if (answer && element.isConnected) show(w, form, answer);
-        if (w.again) { w.again = false; w.send(); }
+        if (answer && element.isConnected) show(w, form, answer, storageKey);
+        if (w.actions.length) w.send(w.actions.shift());
+        else if (w.again) { w.again = false; w.send({}); }
       });
-      worker.postMessage({ type: "run", id, mode: element.dataset.calculator, root: element.dataset.root, values });
+      worker.postMessage({ type: "run", id, request });
     };
-    form.addEventListener("input", w.send);
-    form.addEventListener("submit", (event) => { event.preventDefault(); w.send(); });
+    form.addEventListener("input", (event) => { if (event.target.type !== "file") w.send({}); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); w.send({}); });
+    element.addEventListener("change", async (event) => {
+      const input = event.target;
+      if (input.type !== "file" || !input.files.length) return;
+      const file = input.files[0];
+      const text = file.size <= MAX_FILE_BYTES ? await file.text() : null;
+      input.value = "";
+      w.send({ action: input.name, file_name: file.name, file_size: file.size, file_text: text });
+    });
+    element.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action]");
+      if (!button || !element.contains(button)) return;
+      event.preventDefault();
+      w.send({ action: button.dataset.action });
+    });
     if (statusText) w.status.textContent = statusText;
     widgets.add(w);
-    if (state === "ready") w.send();
+    if (state === "ready") w.send({});
   }
 
-  function show(w, form, answer) {
+  function show(w, form, answer, storageKey) {
     w.result.innerHTML = answer.html; // rendered by Python, every piece of user text escaped there
     for (const slot of form.querySelectorAll("[data-error-for]")) {
       const message = answer.errors[slot.dataset.errorFor] || "";
@@ -106,9 +140,30 @@
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     }
+    if (typeof answer.store === "string" && storageKey) {
+      try {
+        localStorage.setItem(storageKey, answer.store);
+      } catch (error) {
+        w.status.textContent = `Your change could not be saved in this browser (${error.name}: storage full`
+          + " or blocked). Export your data now so nothing is lost.";
+      }
+    }
+    if (answer.download) offer(answer.download);
+    if (answer.ok && "urlState" in w.element.dataset) {
+      history.replaceState(history.state, "", "?" + new URLSearchParams(answer.values) + location.hash);
+    }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
     w.element.dispatchEvent(new CustomEvent("ssi:result", { detail: { ok: answer.ok } }));
+  }
+
+  function offer({ name, type, text }) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   function mountAll() {
