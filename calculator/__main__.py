@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="mode", required=True, metavar="MODE")
     for mode in registry().values():
         sub = commands.add_parser(mode.name, help=mode.title, description=mode.title)
+        if mode.add_arguments is not None:
+            mode.add_arguments(sub)
+            continue
         for field in mode.fields:
             if field.required:
                 sub.add_argument(field.name, metavar=field.name.upper(), help=f"{field.label}: {field.help}")
@@ -32,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     mode = registry()[args.mode]
+    if mode.main is not None:
+        return mode.main(args)
     values = {f.name: getattr(args, f.name) for f in mode.fields}
     parsed, errors = parse_form(mode.fields, values)
     if not errors:

@@ -13,14 +13,33 @@ def field_id(mode: str, field: Field) -> str:
     return f"{mode}-{field.name}"
 
 
+def _control(fid: str, field: Field, value: str) -> str:
+    described = f'aria-describedby="{fid}-help {fid}-error"'
+    name = esc(field.name)
+    if field.kind == "choice":
+        options = "".join(
+            f'<option value="{esc(v)}"{" selected" if v == value else ""}>{esc(label)}</option>'
+            for v, label in field.choices
+        )
+        return f'<select id="{fid}" name="{name}" {described}>{options}</select>'
+    if field.kind == "check":
+        # A hidden "" first so an unticked box still sends its name; the checkbox's "on" follows it.
+        return (f'<input type="hidden" name="{name}" value="">'
+                f'<input id="{fid}" name="{name}" type="checkbox" value="on"{" checked" if value == "on" else ""}'
+                f" {described}>")
+    mode = ' inputmode="decimal"' if field.kind == "number" else ""
+    required = ' aria-required="true"' if field.required else ""
+    return (f'<input id="{fid}" name="{name}" type="text"{mode} autocomplete="off" spellcheck="false"'
+            f' value="{esc(value)}"{required} {described}>')
+
+
 def render_field(mode: str, field: Field, value: str) -> str:
     fid = field_id(mode, field)
-    required = ' aria-required="true"' if field.required else ""
+    unit = f' <span class="ssi-field__unit">({esc(field.unit)})</span>' if field.unit else ""
     return (
-        f'<div class="ssi-field" data-field="{esc(field.name)}">'
-        f'<label for="{fid}">{esc(field.label)}</label>'
-        f'<input id="{fid}" name="{esc(field.name)}" type="text" inputmode="decimal" autocomplete="off"'
-        f' spellcheck="false" value="{esc(value)}"{required} aria-describedby="{fid}-help {fid}-error">'
+        f'<div class="ssi-field ssi-field--{esc(field.kind)}" data-field="{esc(field.name)}">'
+        f'<label for="{fid}">{esc(field.label)}{unit}</label>'
+        f"{_control(fid, field, value)}"
         f'<p class="ssi-field__help" id="{fid}-help">{esc(field.help)}</p>'
         f'<p class="ssi-field__error" id="{fid}-error" data-error-for="{esc(field.name)}"></p>'
         "</div>"

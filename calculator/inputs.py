@@ -1,8 +1,8 @@
 """Form fields and the validation of what people type into them.
 
-Every mode declares its fields here-style as :class:`Field` values. :func:`parse_form` turns the raw strings
-from a form (or the command line) into numbers, or into one clear message per field; nothing a person types
-can make it raise.
+Every mode declares its fields as :class:`Field` values. :func:`parse_form` turns the raw strings from a form
+(or the command line) into typed values, or into one clear message per field; nothing a person types can
+make it raise.
 """
 
 from __future__ import annotations
@@ -11,36 +11,71 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 # Longer than any honest number a form here asks for; stops absurd pastes before any parsing.
 MAX_CHARS = 24
+MAX_TEXT_CHARS = 500
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+Kind = Literal["number", "choice", "check", "text"]
 
 
 @dataclass(frozen=True)
 class Field:
-    """One form field: what it is called, what it accepts, and how to explain it."""
+    """One form field: what it is called, what it accepts, and how to explain it.
+
+    ``kind`` is "number" (the default), "choice" (one of ``choices``, a select), "check" (a yes/no checkbox,
+    value "on" or ""), or "text" (free text, at most ``MAX_TEXT_CHARS`` characters).
+    """
 
     name: str
     label: str
     help: str
-    minimum: Decimal
-    maximum: Decimal
+    minimum: Decimal = Decimal(0)
+    maximum: Decimal = Decimal(0)
     places: int = 3
     required: bool = False
     default: str = ""
     group: str = ""
     percent: bool = False  # accepts "Top 9%", "9 %", "9"
     what: str = "value"  # how messages name the value, e.g. "pillar score"
+    kind: Kind = "number"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for a choice field
+    unit: str = ""  # shown after a number field, e.g. "per week"
 
 
 class FieldError(ValueError):
     """A value that cannot be used, with a message meant for the person who typed it."""
 
 
+Value = Decimal | str | bool | None
+
+
+class Parsed(dict[str, Value]):
+    """Parsed form values, with typed getters so modes need no casts."""
+
+    def number(self, name: str) -> Decimal | None:
+        value = self.get(name)
+        return value if isinstance(value, Decimal) else None
+
+    def required_number(self, name: str) -> Decimal:
+        value = self.number(name)
+        if value is None:
+            raise KeyError(f"{name} is required but was not parsed")
+        return value
+
+    def text(self, name: str) -> str:
+        value = self.get(name)
+        return value if isinstance(value, str) else ""
+
+    def flag(self, name: str) -> bool:
+        return self.get(name) is True
+
+
 def parse_number(raw: str, field: Field) -> Decimal | None:
-    """Read one typed value; None when an optional field is left empty.
+    """Read one typed number; None when an optional field is left empty.
 
     >>> f = Field("x", "X", "", Decimal(0), Decimal(25))
     >>> parse_number(" 20,998 ", f)
@@ -71,19 +106,41 @@ def parse_number(raw: str, field: Field) -> Decimal | None:
         raise FieldError(f"A {field.what} is between {_fmt(field.minimum)} and {_fmt(field.maximum)}.")
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > field.places:
+        if field.places == 0:
+            raise FieldError(f"Use a whole number for the {field.what}.")
         raise FieldError(f"Use at most {field.places} decimal places, as the dashboard does.")
     return value + 0  # drops a "-0" sign and normalises the representation
 
 
-def parse_form(
-    fields: Sequence[Field], values: Mapping[str, object]
-) -> tuple[dict[str, Decimal | None], dict[str, str]]:
+def parse_value(raw: str, field: Field) -> Value:
+    """Read one typed value of any kind of field."""
+    if field.kind == "number":
+        return parse_number(raw, field)
+    if field.kind == "check":
+        return raw.strip().lower() in ("on", "true", "yes", "1")
+    if field.kind == "choice":
+        allowed = {value for value, _ in field.choices}
+        choice = raw.strip()
+        if choice in allowed:
+            return choice
+        if not choice and not field.required:
+            return field.default if field.default in allowed else None
+        raise FieldError("Choose one of the options in the list.")
+    text = raw.strip()
+    if len(text) > MAX_TEXT_CHARS:
+        raise FieldError(f"Keep this under {MAX_TEXT_CHARS} characters.")
+    if field.required and not text:
+        raise FieldError(f"Enter the {field.what}.")
+    return text
+
+
+def parse_form(fields: Sequence[Field], values: Mapping[str, object]) -> tuple[Parsed, dict[str, str]]:
     """Parse every field; return the values that parsed and a message for each that did not.
 
     Values that are not strings (a corrupt saved form, a hand-written JSON request) are reported on their
     field like any other bad input.
     """
-    parsed: dict[str, Decimal | None] = {}
+    parsed = Parsed()
     errors: dict[str, str] = {}
     for field in fields:
         raw = values.get(field.name, "")
@@ -93,7 +150,7 @@ def parse_form(
             errors[field.name] = "This value could not be read. Type it again."
             continue
         try:
-            parsed[field.name] = parse_number(raw, field)
+            parsed[field.name] = parse_value(raw, field)
         except FieldError as error:
             errors[field.name] = str(error)
     return parsed, errors

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .evidence import LAGGARD_BELOW, LEADER_ABOVE, SOURCES
+from .evidence import LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SOURCES
 from .html import Context, cite, esc, link, number
-from .inputs import Field
+from .inputs import Field, Parsed
 from .interpret import Group, GroupView, Interpretation, Reading, interpret
-from .modes import Mode, Parsed
-from .evidence import READINGS_2026
+from .modes import Mode
 from .percentile import (
     DEFAULT_CENTRE_HIGH,
     DEFAULT_CENTRE_LOW,
@@ -44,10 +43,11 @@ def _group_fields(group: str, average: str, rank: str) -> tuple[Field, ...]:
               D(0), D(100), places=2, default=average, group=group, what="average score"),
         Field(f"{group}_rank", f"Your {group} rank (Top N%)", "Type the N of “Top N%”, from 1 to 100",
               D(1), D(100), places=1, default=rank, group=group, percent=True, what="rank"),
-    ) + tuple(
-        Field(f"{group}_{_SHORT[p]}", f"{name} average: {p.title}", "Optional, 0 to 25", D(0), D(25),
-              places=3, group=group, what="pillar average")
-        for p in Pillar
+        *(
+            Field(f"{group}_{_SHORT[p]}", f"{name} average: {p.title}", "Optional, 0 to 25", D(0), D(25),
+                  places=3, group=group, what="pillar average")
+            for p in Pillar
+        ),
     )
 
 
@@ -65,14 +65,11 @@ LEGENDS = {
 
 
 def run(values: Parsed) -> Interpretation:
-    def num(name: str) -> Decimal:
-        value = values[name]
-        assert value is not None  # required fields are checked by parse_form
-        return value
+    num = values.required_number
 
     def group(name: str) -> Group:
-        average, rank = values.get(f"{name}_average"), values.get(f"{name}_rank")
-        pillar_avgs = {p: v for p in Pillar if (v := values.get(f"{name}_{_SHORT[p]}")) is not None}
+        average, rank = values.number(f"{name}_average"), values.number(f"{name}_rank")
+        pillar_avgs = {p: v for p in Pillar if (v := values.number(f"{name}_{_SHORT[p]}")) is not None}
         return Group(
             average=None if average is None else float(average),
             top_percent=None if rank is None else float(rank),

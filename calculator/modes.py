@@ -6,17 +6,15 @@ fragment and plain text). Adding a mode means adding one module and one line bel
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, Generic, NotRequired, TypedDict, TypeVar
+from typing import Any, NotRequired, TypedDict, TypeVar
 
 from .html import Context
-from .inputs import Field
+from .inputs import Field, Parsed
 
 R = TypeVar("R")
-
-Parsed = Mapping[str, Decimal | None]
 
 
 class FormErrors(Exception):
@@ -57,7 +55,7 @@ class Response(TypedDict):
 
 
 @dataclass(frozen=True)
-class Mode(Generic[R]):
+class Mode[R]:
     name: str
     title: str
     fields: tuple[Field, ...]
@@ -70,6 +68,10 @@ class Mode(Generic[R]):
     custom: Callable[[WebRequest], Response] | None = None
     storage_key: str = ""  # the local-storage key the page keeps for this mode, if any
     url_state: bool = False  # keep the form values in the page address, so a result can be shared
+    # A command line of the mode's own (``python -m calculator NAME ...``); without one, required fields
+    # become positional arguments and optional ones ``--options``.
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    main: Callable[[argparse.Namespace], int] | None = None
 
     def defaults(self) -> dict[str, str]:
         return {f.name: f.default for f in self.fields}

@@ -51,9 +51,6 @@ def share_above(score: float, centre: float, spread: float) -> float:
 
 def estimate_top(score: float, average: float | None = None) -> TopRange:
     """Estimate the "Top N%" rank of ``score``, against a group ``average`` when one is known."""
-    if average is None:
-        centres = (DEFAULT_CENTRE_LOW, DEFAULT_CENTRE_HIGH)
-    else:
-        centres = (average, average)
+    centres = (DEFAULT_CENTRE_LOW, DEFAULT_CENTRE_HIGH) if average is None else (average, average)
     shares = [share_above(score, c, s) for c, s in product(centres, (SPREAD_LOW, SPREAD_HIGH))]
     return TopRange(min(shares), max(shares), centres[0], centres[1])

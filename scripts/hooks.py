@@ -29,8 +29,7 @@ import pyodide_dist  # noqa: E402
 
 from calculator.forms import render_form  # noqa: E402
 from calculator.html import esc  # noqa: E402
-from calculator.modes import registry  # noqa: E402
-from calculator.modes import WebRequest  # noqa: E402
+from calculator.modes import WebRequest, registry  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
 _WIDGET = re.compile(r"^<!-- calculator: ([a-z-]+) -->$", re.MULTILINE)

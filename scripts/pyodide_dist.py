@@ -28,7 +28,7 @@ PACKAGE = "ssi-calculator"
 
 def _fingerprint() -> str:
     digest = hashlib.sha256()
-    sources = sorted((ROOT / "calculator").rglob("*.py")) + [ROOT / "pyproject.toml", NPM_PYODIDE / "package.json"]
+    sources = [*sorted((ROOT / "calculator").rglob("*.py")), ROOT / "pyproject.toml", NPM_PYODIDE / "package.json"]
     for path in sources:
         if path.exists():
             digest.update(path.relative_to(ROOT).as_posix().encode())

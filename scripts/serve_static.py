@@ -9,6 +9,7 @@ Used by ``scripts/serve``, the browser tests and the benchmark.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import mimetypes
@@ -46,7 +47,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: object) -> None:
         if self.server_quiet:  # type: ignore[attr-defined]
             return
         super().log_message(format, *args)
@@ -79,10 +80,8 @@ def main() -> None:
     server = make_server(args.dir, args.host, args.port, args.base, quiet=False)
     base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
     print(f"Serving {args.dir}/ at http://{args.host}:{args.port}{base}  (Ctrl+C stops)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":
