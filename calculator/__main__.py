@@ -18,23 +18,31 @@ from .modes import FormErrors, registry
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m calculator", description="SSI Field Guide calculator.")
     commands = parser.add_subparsers(dest="mode", required=True, metavar="MODE")
+    groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
     for mode in registry().values():
-        sub = commands.add_parser(mode.name, help=mode.title, description=mode.title)
+        parent = commands
+        if mode.cli_group:  # e.g. ``outreach funnel``: the group's command holds its modes as subcommands
+            if mode.cli_group not in groups:
+                group = commands.add_parser(mode.cli_group, help=f"{mode.cli_group} calculators")
+                groups[mode.cli_group] = group.add_subparsers(dest="group_mode", required=True, metavar="MODE")
+            parent = groups[mode.cli_group]
+        sub = parent.add_parser(mode.name, help=mode.title, description=mode.title)
         if mode.add_arguments is not None:
             mode.add_arguments(sub)
             continue
         for field in mode.fields:
+            text = f"{field.label}: {field.help}".replace("%", "%%")  # argparse formats help with %
             if field.required:
-                sub.add_argument(field.name, metavar=field.name.upper(), help=f"{field.label}: {field.help}")
+                sub.add_argument(field.name, metavar=field.name.upper(), help=text)
             else:
                 sub.add_argument("--" + field.name.replace("_", "-"), dest=field.name, default="",
-                                 metavar="N", help=f"{field.label}: {field.help}")
+                                 metavar="N", help=text)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    mode = registry()[args.mode]
+    mode = registry()[getattr(args, "group_mode", None) or args.mode]
     if mode.main is not None:
         return mode.main(args)
     values = {f.name: getattr(args, f.name) for f in mode.fields}

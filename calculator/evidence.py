@@ -40,6 +40,17 @@ SOURCES: dict[str, Source] = {
         Source("vendor-gangly", "Gangly", Trust.VENDOR),
         Source("vendor-frontline", "Frontline Selling", Trust.VENDOR),
         Source("vendor-zest", "Zest for Media", Trust.VENDOR),
+        # Outreach benchmarks and limits (calculator/benchmarks_outreach.py)
+        Source("li-help-invitations", "LinkedIn Help a550555 / a551012, invitation limits", Trust.OFFICIAL),
+        Source("weekly-100", "The widely reported ~100 invitations a week", Trust.UNVERIFIED),
+        Source("vendor-salesflow", "Salesflow", Trust.VENDOR),
+        Source("vendor-quarvio", "Quarvio", Trust.VENDOR),
+        Source("vendor-overloop", "Overloop", Trust.VENDOR),
+        Source("bench-expandi-belkins-2024", "Expandi and Belkins, 2024 study", Trust.VENDOR),
+        Source("bench-expandi-2025", "Expandi, 2025", Trust.VENDOR),
+        Source("bench-warmysender", "Warmysender, 2025–2026", Trust.VENDOR),
+        Source("bench-reachium", "Reachium", Trust.VENDOR),
+        Source("bench-belkins-2025", "Belkins, 2025", Trust.VENDOR),
     )
 }
 

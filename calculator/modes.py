@@ -72,6 +72,8 @@ class Mode[R]:
     # become positional arguments and optional ones ``--options``.
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
     main: Callable[[argparse.Namespace], int] | None = None
+    # Modes that share a group appear on the command line as ``python -m calculator GROUP NAME ...``.
+    cli_group: str = ""
 
     def defaults(self) -> dict[str, str]:
         return {f.name: f.default for f in self.fields}
@@ -79,6 +81,6 @@ class Mode[R]:
 
 def registry() -> dict[str, Mode[Any]]:
     """Every mode by name. Imported lazily so a mode module may import this one."""
-    from . import interpret_view
+    from . import interpret_view, outreach_view
 
-    return {m.name: m for m in (interpret_view.MODE,)}
+    return {m.name: m for m in (interpret_view.MODE, *outreach_view.MODES)}

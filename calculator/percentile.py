@@ -39,14 +39,14 @@ def share_above(score: float, centre: float, spread: float) -> float:
     """Percent of a group scoring above ``score``: a normal curve truncated to 0–100.
 
     >>> round(share_above(53, 34, 14), 1)
-    9.2
+    8.8
     """
     def cdf(x: float) -> float:
         return 0.5 * (1.0 + math.erf((x - centre) / (spread * math.sqrt(2.0))))
 
     inside = cdf(TOTAL_MAX) - cdf(0.0)
     above = cdf(TOTAL_MAX) - cdf(min(max(score, 0.0), TOTAL_MAX))
-    return 100.0 * above / inside
+    return min(100.0, max(0.0, 100.0 * above / inside))  # rounding must not push a share past 0–100
 
 
 def estimate_top(score: float, average: float | None = None) -> TopRange:

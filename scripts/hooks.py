@@ -58,7 +58,7 @@ def widget(name: str, root: str) -> str:
         '<p class="ssi-status" data-calculator-status role="status">'
         "This result was worked out for the example values when the page was built."
         "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
-        f'<section class="ssi-result" data-calculator-result aria-label="Result" aria-live="polite">'
+        f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite">'
         f"{response['html']}</section>\n</div>"
     )
 

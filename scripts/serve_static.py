@@ -30,6 +30,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "\0outside-base")  # never exists: answered with the 404 page
         return super().translate_path("/" + clean[len(self.base):])
 
+    def list_directory(self, path: str) -> None:  # type: ignore[override]
+        self.send_error(404)  # GitHub Pages never lists a folder
+        return None
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():

@@ -1,0 +1,156 @@
+"""Browser tests: Debian's Chromium (via Playwright) against the built site, served under a sub-path.
+
+The site is served at http://127.0.0.1/ssi-field-guide/ — no port in the address, because Material's instant
+navigation ignores links whose port differs from its sitemap's; Chromium maps that address to the test
+server's real port. Every page a test opens is guarded: a console error, an uncaught exception or a request
+to any other host fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))  # scripts/test builds site/; override to test another
+BASE = "/ssi-field-guide/"
+HOST = "127.0.0.1"
+SITE_URL = f"http://{HOST}{BASE}"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_static import serve_in_thread  # noqa: E402
+
+
+def chromium_path() -> str:
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.exit("Chromium not found: run scripts/test (it installs Debian's chromium) or set CHROMIUM=/path")
+    return found
+
+
+@pytest.fixture(scope="session")
+def site_server() -> Iterator[int]:
+    if not (SITE / "index.html").exists() or not (SITE / "pyodide" / "pyodide-lock.json").exists():
+        pytest.exit("site/ is not built: run scripts/test, or SITE_URL=http://127.0.0.1/ssi-field-guide/ scripts/build")
+    server, _ = serve_in_thread(SITE, base=BASE)
+    yield server.server_address[1]
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any], site_server: int) -> dict[str, Any]:
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": [*CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{site_server}"],
+    }
+
+
+@pytest.fixture
+def site_url() -> str:
+    return SITE_URL
+
+
+class Guard:
+    """Collects what must never happen on a page of ours."""
+
+    def __init__(self) -> None:
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.allowed_console: list[str] = []
+
+    def request(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if parts.hostname != HOST or parts.port not in (None, 80):
+            self.foreign_requests.append(url)
+
+    def console(self, kind: str, text: str) -> None:
+        if kind == "error" and not any(a in text for a in self.allowed_console):
+            self.console_errors.append(text)
+
+    def check(self) -> None:
+        assert self.foreign_requests == [], "requests left the site's own origin"
+        assert self.page_errors == [], "uncaught exceptions in the page"
+        assert self.console_errors == [], "console errors"
+
+
+@pytest.fixture
+def guard(context: BrowserContext) -> Iterator[Guard]:
+    g = Guard()
+    context.on("request", lambda r: g.request(r.url))
+    yield g
+
+
+@pytest.fixture
+def guarded_page(page: Page, guard: Guard) -> Iterator[Page]:
+    page.on("console", lambda m: guard.console(m.type, m.text))
+    page.on("pageerror", lambda e: guard.page_errors.append(str(e)))
+    page.set_default_timeout(60_000)  # a first Pyodide boot on a busy 2-core machine can take a while
+    yield page
+    guard.check()
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until Python answers in the page: ready, and the first live result shown."""
+    page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0")
+
+
+@pytest.fixture
+def calc_page(guarded_page: Page) -> Callable[[str], Page]:
+    """Open a calculator page (path relative to the site root) and wait until its calculator answers."""
+
+    def open_page(path: str) -> Page:
+        guarded_page.goto(SITE_URL + path)
+        wait_ready(guarded_page)
+        return guarded_page
+
+    return open_page
+
+
+@contextmanager
+def result_after(page: Page, mode: str) -> Iterator[dict[str, Any]]:
+    """Wait, after the block, for the next result of calculator ``mode``; yields a dict filled with its detail."""
+    page.evaluate(
+        """mode => { window.__ssiNext = new Promise(resolve => document
+            .querySelector(`[data-calculator="${mode}"]`)
+            .addEventListener("ssi:result", e => resolve(e.detail), { once: true })); }""",
+        mode,
+    )
+    detail: dict[str, Any] = {}
+    yield detail
+    detail.update(page.evaluate("window.__ssiNext"))
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations for the page as it is now (every rule, WCAG A and AA and best practice)."""
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+        ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))"
+    )
+    return violations
+
+
+def built_pages() -> list[str]:
+    """Every page of the built site, as paths relative to the site root."""
+    pages = sorted(
+        p.parent.relative_to(SITE).as_posix() + "/"
+        for p in SITE.rglob("index.html")
+        if "pyodide" not in p.parts
+    )
+    return [("" if p == "./" else p) for p in pages]

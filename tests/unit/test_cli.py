@@ -1,0 +1,30 @@
+"""The calculator on the command line prints what the page shows."""
+
+import subprocess
+import sys
+
+import pytest
+
+from calculator.__main__ import main
+
+pytestmark = pytest.mark.native
+
+
+def test_interpret_prints_the_total_band_and_estimate(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["interpret", "20.998", "6.4", "10.25", "15", "--industry-average", "34"]) == 0
+    out = capsys.readouterr().out
+    assert "SSI 53 / 100" in out
+    assert "industry (average 34, you +18.6): top 6–12%" in out
+
+
+def test_bad_values_are_named_with_exit_code_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["interpret", "x", "6.4", "30", "15"]) == 2
+    err = capsys.readouterr().err
+    assert "Establish your professional brand ('x'): This is not a number." in err
+    assert "Engage with insights ('30'): A pillar score is between 0 and 25." in err
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "calculator", "interpret", "20.998", "6.4", "10.25", "15"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("SSI 53 / 100")
