@@ -90,10 +90,10 @@ class Guard:
 
 
 @pytest.fixture
-def guard(context: BrowserContext) -> Iterator[Guard]:
+def guard(context: BrowserContext) -> Guard:
     g = Guard()
     context.on("request", lambda r: g.request(r.url))
-    yield g
+    return g
 
 
 @pytest.fixture
@@ -140,8 +140,8 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     """axe-core's violations for the page as it is now (every rule, WCAG A and AA and best practice)."""
     page.add_script_tag(path=str(AXE))
     violations: list[dict[str, Any]] = page.evaluate(
-        "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
-        ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))"
+        "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v =>"
+        " ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))"
     )
     return violations
 

@@ -68,7 +68,8 @@ def test_the_calculator_survives_in_site_navigation(guarded_page: Page, site_url
     page.wait_for_url("**/faq/")
     page.go_back()
     page.wait_for_url("**/calculator/interpret/")
-    page.wait_for_function("document.querySelector('[data-calculator-status]')?.textContent.startsWith('Calculator ready')")
+    page.wait_for_function(
+        "document.querySelector('[data-calculator-status]')?.textContent.startsWith('Calculator ready')")
     with result_after(page, "interpret"):
         page.fill("#interpret-brand", "0")
     expect(page.locator(".ssi-total__value")).to_have_text("32")

@@ -36,6 +36,7 @@ def test_guide_pages_fetch_nothing_of_pyodide(guarded_page: Page, site_url: str)
 def test_unknown_addresses_get_the_custom_404(guarded_page: Page, guard: Guard, site_url: str) -> None:
     guard.allowed_console.append("404")  # the browser reports the page's own status; that is the point here
     response = guarded_page.goto(site_url + "no/such/page/")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
     expect(guarded_page.locator("h1")).to_have_text("Page not found")
     assert run_axe(guarded_page) == []

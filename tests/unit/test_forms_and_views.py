@@ -12,7 +12,8 @@ def test_every_field_has_a_label_help_and_an_error_slot() -> None:
     for field in MODE.fields:
         fid = f"interpret-{field.name}"
         assert f'<label for="{fid}">' in html
-        assert f'id="{fid}-help"' in html and f'id="{fid}-error"' in html
+        assert f'id="{fid}-help"' in html
+        assert f'id="{fid}-error"' in html
         assert f'aria-describedby="{fid}-help {fid}-error"' in html
 
 
@@ -33,4 +34,5 @@ def test_the_text_report_says_what_the_page_says() -> None:
 
 def test_the_model_description_shows_the_fit_to_real_readings() -> None:
     html = MODE.describe()
-    assert "top 9%" in html and "12 to 16 points" in html
+    assert "top 9%" in html
+    assert "12 to 16 points" in html
