@@ -7,6 +7,7 @@ fragment and plain text). Adding a mode means adding one module and one line bel
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict, TypeVar
@@ -79,8 +80,27 @@ class Mode[R]:
         return {f.name: f.default for f in self.fields}
 
 
-def registry() -> dict[str, Mode[Any]]:
-    """Every mode by name. Imported lazily so a mode module may import this one."""
-    from . import interpret_view, outreach_view
+# The module that defines each mode (as MODE, or MODES for several). A mode's module is imported on first use,
+# so a page in the browser compiles only the Python its own calculator needs. Add a line per new mode.
+MODULES: dict[str, str] = {
+    "interpret": "interpret_view",
+    "funnel": "outreach_view",
+    "pacing": "outreach_view",
+    "warmup": "outreach_view",
+}
 
-    return {m.name: m for m in (interpret_view.MODE, *outreach_view.MODES)}
+
+def get_mode(name: str) -> Mode[Any] | None:
+    """The mode called ``name``, or None when there is no such mode."""
+    module_name = MODULES.get(name)
+    if module_name is None:
+        return None
+    module = importlib.import_module(f"{__package__}.{module_name}")
+    found: tuple[Mode[Any], ...] = getattr(module, "MODES", None) or (module.MODE,)
+    return next(m for m in found if m.name == name)
+
+
+def registry() -> dict[str, Mode[Any]]:
+    """Every mode by name, in the order of MODULES."""
+    modes = {name: get_mode(name) for name in MODULES}
+    return {name: mode for name, mode in modes.items() if mode is not None}

@@ -7,18 +7,17 @@ so nothing but strings crosses between JavaScript and Python (no proxies to leak
 from __future__ import annotations
 
 import json
-import traceback
 from typing import Any
 
 from .forms import field_id
 from .html import Context, esc
 from .inputs import parse_form
-from .modes import FormErrors, Mode, Response, WebRequest, registry
+from .modes import FormErrors, Mode, Response, WebRequest, get_mode
 
 
 def handle(request: WebRequest) -> Response:
     """Validate the request's values for its mode, run the mode, and render the result or what to fix."""
-    mode = registry().get(request.mode)
+    mode = get_mode(request.mode)
     kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
     if mode is None:
         return Response(ok=False, html=notice(f"There is no calculator called “{request.mode}”."),
@@ -74,8 +73,14 @@ def handle_json(request_json: str) -> str:
                            " change one to try again."),
             "errors": {},
             "values": {},
-            "debug": "".join(traceback.format_exception(error))[-2000:],
+            "debug": _describe(error),
         })
+
+
+def _describe(error: Exception) -> str:
+    import traceback  # only when something went wrong: keeps the calculator's start-up small
+
+    return "".join(traceback.format_exception(error))[-2000:]
 
 
 def notice(message: str, items: str = "") -> str:

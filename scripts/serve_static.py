@@ -27,7 +27,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.base):
-            return str(Path(self.directory) / "\0outside-base")  # never exists: answered with the 404 page
+            return str(Path(self.directory) / "__outside_the_base_path__" / "none")  # answered with the 404 page
         return super().translate_path("/" + clean[len(self.base):])
 
     def list_directory(self, path: str) -> None:  # type: ignore[override]

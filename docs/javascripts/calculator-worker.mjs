@@ -7,22 +7,27 @@ const progress = (text) => postMessage({ type: "progress", text });
 
 async function boot() {
   progress("Loading the calculator… (downloading Python, about 6 MB on a first visit)");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href);
-  // Revalidate the lockfile on every visit: it names the current wheel and its sha256.
-  const response = await fetch(new URL("pyodide-lock.json", pyodideBase), { cache: "no-cache" });
+  // The runtime and the lockfile download side by side; the lockfile is revalidated on every visit
+  // because it names the current wheel and its sha256.
+  const [{ loadPyodide }, response] = await Promise.all([
+    import(new URL("pyodide.mjs", pyodideBase).href),
+    fetch(new URL("pyodide-lock.json", pyodideBase), { cache: "no-cache" }),
+  ]);
   if (!response.ok) throw new Error(`pyodide-lock.json answered HTTP ${response.status}`);
+  const problems = [];
   const pyodide = await loadPyodide({
     indexURL: pyodideBase.href,
     lockFileContents: await response.json(),
     packageBaseUrl: pyodideBase.href,
+    // Fetched while Python starts, with the lockfile's sha256 checked.
+    packages: ["ssi-calculator"],
+    stdout: () => {},
+    stderr: (line) => problems.push(line),
   });
-  progress("Loading the calculator… (starting the calculator code)");
-  const problems = [];
-  await pyodide.loadPackage("ssi-calculator", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
   try {
     handleJson = pyodide.pyimport("calculator.web").handle_json;
   } catch (error) {
-    // loadPackage can resolve without throwing when a download or its sha256 check failed.
+    // Loading a package can end without throwing when a download or its sha256 check failed.
     throw new Error(problems.join(" ") || "the calculator package did not install");
   }
 }

@@ -42,31 +42,43 @@
     if (worker || state === "failed") return;
     state = "loading";
     setStatus(STATUS.loading);
-    performance.mark("ssi:worker-start");
-    try {
-      worker = new Worker(new URL("calculator-worker.mjs", scriptURL), { type: "module" });
-    } catch (error) {
-      fail(error.message || String(error));
-      return;
+    const early = window.ssiEarlyWorker; // started from the page head on a direct load (see overrides/main.html)
+    window.ssiEarlyWorker = null;
+    if (early) {
+      worker = early.worker;
+    } else {
+      performance.mark("ssi:worker-start");
+      try {
+        worker = new Worker(new URL("calculator-worker.mjs", scriptURL), { type: "module" });
+      } catch (error) {
+        fail(error.message || String(error));
+        return;
+      }
     }
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       fail(event.message || "its script could not start");
     });
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "progress" && state === "loading") setStatus(data.text);
-      else if (data.type === "failed") fail(data.message);
-      else if (data.type === "ready") {
-        state = "ready";
-        performance.mark("ssi:ready");
-        setStatus(STATUS.ready);
-        for (const w of live()) w.send({});
-      } else if (data.type === "result") {
-        const settle = waiting.get(data.id);
-        waiting.delete(data.id);
-        if (settle) settle(data);
-      }
-    });
+    worker.addEventListener("message", ({ data }) => receive(data));
+    if (early) {
+      early.detach();
+      for (const data of early.early) receive(data);
+    }
+  }
+
+  function receive(data) {
+    if (data.type === "progress" && state === "loading") setStatus(data.text);
+    else if (data.type === "failed") fail(data.message);
+    else if (data.type === "ready") {
+      state = "ready";
+      performance.mark("ssi:ready");
+      setStatus(STATUS.ready);
+      for (const w of live()) w.send({});
+    } else if (data.type === "result") {
+      const settle = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (settle) settle(data);
+    }
   }
 
   function readStorage(key) {
@@ -175,6 +187,8 @@
     if (found.length) startWorker();
   }
 
+  // Start Python as early as possible: this script runs at the end of the body, before Material is ready.
+  if (document.querySelector("[data-calculator]")) startWorker();
   // Material's instant navigation swaps pages without reloading; document$ emits on every page shown.
   if (window.document$) window.document$.subscribe(mountAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);

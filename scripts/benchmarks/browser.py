@@ -1,0 +1,81 @@
+"""Shared pieces for browser benchmarks: the built site served under a sub-path, and Debian's Chromium.
+
+    with chromium_site() as (browser, url):
+        context = browser.new_context(); page = context.new_page(); page.goto(url + "calculator/interpret/")
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))
+BASE = "/ssi-field-guide/"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from serve_static import serve_in_thread  # noqa: E402
+
+
+def chromium() -> str:
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM=/path")
+    return found
+
+
+@contextmanager
+def chromium_site(site: Path = SITE) -> Iterator[tuple[Browser, str]]:
+    """Serve ``site`` at http://127.0.0.1/ssi-field-guide/ (port mapped by Chromium) and launch Chromium."""
+    server, _ = serve_in_thread(site, base=BASE)
+    port = server.server_address[1]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium(), args=[*FLAGS, f"--host-resolver-rules=MAP 127.0.0.1 127.0.0.1:{port}"])
+            try:
+                yield browser, f"http://127.0.0.1{BASE}"
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
+class Bytes:
+    """Counts the bytes a context downloads (bodies and headers, the page's and its workers')."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.total = 0
+        self.by_url: dict[str, int] = {}
+        context.on("requestfinished", self._add)
+
+    def _add(self, request: object) -> None:
+        sizes = request.sizes()  # type: ignore[attr-defined]
+        size = int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"])
+        self.total += size
+        url = str(request.url)  # type: ignore[attr-defined]
+        self.by_url[url] = self.by_url.get(url, 0) + size
+
+
+def mark(page: Page, name: str, timeout: float = 120_000) -> float:
+    """Wait for a performance mark and return its time since navigation started, in ms."""
+    page.wait_for_function(f"performance.getEntriesByName('{name}').length > 0", timeout=timeout)
+    return float(page.evaluate(f"performance.getEntriesByName('{name}')[0].startTime"))
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
