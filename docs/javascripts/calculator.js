@@ -74,6 +74,7 @@
       performance.mark("ssi:ready");
       setStatus(STATUS.ready);
       for (const w of live()) w.send({});
+      document.dispatchEvent(new CustomEvent("ssi:calculator-ready")); // offline.js waits for this
     } else if (data.type === "result") {
       const settle = waiting.get(data.id);
       waiting.delete(data.id);
