@@ -14,15 +14,44 @@ import functools
 import http.server
 import mimetypes
 import threading
+import time
 from pathlib import Path
+from typing import BinaryIO
 
 mimetypes.add_type("text/javascript", ".mjs")
 mimetypes.add_type("application/wasm", ".wasm")
 
 
+class Throttle:
+    """One shared link: every response's bytes draw from the same budget, as on a real connection."""
+
+    def __init__(self, mbit_per_s: float, latency_ms: float) -> None:
+        self.rate = mbit_per_s * 1e6 / 8  # bytes per second
+        self.latency = latency_ms / 1000
+        self.lock = threading.Lock()
+        self.next_free = 0.0
+
+    def send(self, source: BinaryIO, out: BinaryIO) -> None:
+        time.sleep(self.latency)
+        while chunk := source.read(16384):
+            with self.lock:
+                now = time.monotonic()
+                start = max(now, self.next_free)
+                self.next_free = start + len(chunk) / self.rate
+            time.sleep(max(0.0, self.next_free - time.monotonic()))
+            out.write(chunk)
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     base = "/"
     cache_control = "max-age=600"  # what GitHub Pages sends
+    throttle: Throttle | None = None
+
+    def copyfile(self, source: BinaryIO, outputfile: BinaryIO) -> None:  # type: ignore[override]
+        if self.throttle is None:
+            super().copyfile(source, outputfile)
+        else:
+            self.throttle.send(source, outputfile)
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -48,7 +77,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", self.cache_control)
+        # The service worker is always revalidated, so a new build is noticed on the next page load.
+        sw = self.path.split("?", 1)[0] == self.base + "sw.js"
+        self.send_header("Cache-Control", "no-cache" if sw else self.cache_control)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -57,18 +88,28 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().log_message(format, *args)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:  # type: ignore[override]
+        import sys
+
+        if not isinstance(sys.exception(), ConnectionError):  # a browser closing a connection early is normal
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
-                quiet: bool = True) -> http.server.ThreadingHTTPServer:
+                quiet: bool = True, throttle: Throttle | None = None) -> http.server.ThreadingHTTPServer:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    handler = type("Handler", (SiteHandler,), {"base": base, "server_quiet": quiet})
-    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
-    server.daemon_threads = True
+    handler = type("Handler", (SiteHandler,), {"base": base, "server_quiet": quiet, "throttle": throttle})
+    server = QuietServer((host, port), functools.partial(handler, directory=str(directory)))
     return server
 
 
-def serve_in_thread(directory: Path, base: str = "/", port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve_in_thread(directory: Path, base: str = "/", port: int = 0,
+                    throttle: Throttle | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start a server in a background thread; return it and the site's URL."""
-    server = make_server(directory, port=port, base=base)
+    server = make_server(directory, port=port, base=base, throttle=throttle)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}{'/' + base.strip('/') + '/' if base.strip('/') else '/'}"

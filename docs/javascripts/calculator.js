@@ -49,7 +49,7 @@
     } else {
       performance.mark("ssi:worker-start");
       try {
-        worker = new Worker(new URL("calculator-worker.mjs", scriptURL), { type: "module" });
+        worker = new Worker(new URL(`calculator-worker.mjs${bootParameter()}`, scriptURL), { type: "module" });
       } catch (error) {
         fail(error.message || String(error));
         return;
@@ -66,12 +66,19 @@
     }
   }
 
+  // ?ssi-boot=snapshot|cached|normal on a page chooses how Python starts (tests and benchmarks use it).
+  function bootParameter() {
+    const boot = new URLSearchParams(location.search).get("ssi-boot");
+    return ["snapshot", "cached", "normal"].includes(boot) ? `?boot=${boot}` : "";
+  }
+
   function receive(data) {
     if (data.type === "progress" && state === "loading") setStatus(data.text);
     else if (data.type === "failed") fail(data.message);
     else if (data.type === "ready") {
       state = "ready";
-      performance.mark("ssi:ready");
+      performance.mark("ssi:ready", { detail: { via: data.via, fallback: data.fallback || "", timings: data.timings } });
+      if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);
       setStatus(STATUS.ready);
       for (const w of live()) w.send({});
       document.dispatchEvent(new CustomEvent("ssi:calculator-ready")); // offline.js waits for this

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))
@@ -23,7 +23,7 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
          "--disable-component-update", "--disable-sync"]
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from serve_static import serve_in_thread  # noqa: E402
+from serve_static import Throttle, serve_in_thread  # noqa: E402
 
 
 def chromium() -> str:
@@ -31,6 +31,20 @@ def chromium() -> str:
     if not found:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM=/path")
     return found
+
+
+@contextmanager
+def served(site: Path = SITE, throttle: Throttle | None = None) -> Iterator[tuple[Playwright, dict[str, object], str]]:
+    """Serve ``site`` (optionally over a throttled link); yield Playwright, Chromium's launch options, the URL."""
+    server, _ = serve_in_thread(site, base=BASE, throttle=throttle)
+    port = server.server_address[1]
+    options: dict[str, object] = {
+        "executable_path": chromium(), "args": [*FLAGS, f"--host-resolver-rules=MAP 127.0.0.1 127.0.0.1:{port}"]}
+    try:
+        with sync_playwright() as p:
+            yield p, options, f"http://127.0.0.1{BASE}"
+    finally:
+        server.shutdown()
 
 
 @contextmanager
@@ -59,7 +73,10 @@ class Bytes:
         context.on("requestfinished", self._add)
 
     def _add(self, request: object) -> None:
-        sizes = request.sizes()  # type: ignore[attr-defined]
+        try:
+            sizes = request.sizes()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - the page closed before its last request was measured
+            return
         size = int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"])
         self.total += size
         url = str(request.url)  # type: ignore[attr-defined]

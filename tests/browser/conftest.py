@@ -49,8 +49,18 @@ def site_server() -> Iterator[int]:
     server.shutdown()
 
 
+_PORT: list[int] = []
+
+
+def direct(url: str) -> str:
+    """The URL with the test server's real port, for requests Playwright makes itself (route.fetch), which do
+    not go through Chromium's host mapping."""
+    return url.replace(f"//{HOST}/", f"//{HOST}:{_PORT[0]}/", 1)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any], site_server: int) -> dict[str, Any]:
+    _PORT[:] = [site_server]
     return {
         **browser_type_launch_args,
         "executable_path": chromium_path(),

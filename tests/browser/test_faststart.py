@@ -1,0 +1,91 @@
+"""Fast start: the calculator restores Pyodide from a memory snapshot, and falls back to a normal boot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from .conftest import Guard, direct, result_after, wait_ready
+
+PAGE = "calculator/interpret/"
+
+
+def boot_detail(page: Page) -> dict[str, Any]:
+    wait_ready(page)
+    detail: dict[str, Any] = page.evaluate("performance.getEntriesByName('ssi:ready')[0].detail")
+    return detail
+
+
+def answers(page: Page) -> None:
+    with result_after(page, "interpret") as result:
+        page.fill("#interpret-brand", "24.5")
+    assert result["ok"]
+    expect(page.locator(".ssi-total__value")).to_have_text("56")
+
+
+def test_the_snapshot_restores_and_the_calculator_answers(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE + "?ssi-boot=snapshot")
+    detail = boot_detail(guarded_page)
+    assert detail["fallback"] == ""
+    assert detail["via"] == "snapshot"
+    answers(guarded_page)
+
+
+def test_a_first_visit_boots_normally_and_keeps_the_snapshot_for_the_next(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE)  # the default strategy: restore only from cache
+    assert boot_detail(guarded_page)["via"] == "normal"
+    wait_snapshot_cached(guarded_page)
+    guarded_page.reload()
+    detail = boot_detail(guarded_page)
+    assert detail["fallback"] == ""
+    assert detail["via"] == "snapshot"
+    answers(guarded_page)
+
+
+def wait_snapshot_cached(page: Page) -> None:
+    """Wait until the worker has stored the snapshot in this browser's cache (it does so after booting)."""
+    for _ in range(600):
+        if page.evaluate("caches.open('ssi-field-guide-snapshots').then(c => c.keys()).then(k => k.length)") == 1:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the snapshot was never cached")
+
+
+def _missing(route: Route) -> None:
+    route.fulfill(status=404, body="gone")
+
+
+def _corrupt(route: Route) -> None:
+    route.fulfill(status=200, body=b"\x1f\x8b\x08\x00 not a gzip stream", content_type="application/gzip")
+
+
+def _truncated(route: Route) -> None:
+    body = route.fetch(url=direct(route.request.url)).body()
+    route.fulfill(status=200, body=body[: len(body) // 3], content_type="application/gzip")
+
+
+@pytest.mark.parametrize("breakage", [_missing, _corrupt, _truncated], ids=["missing", "corrupt", "truncated"])
+def test_a_broken_snapshot_falls_back_to_a_normal_boot(guarded_page: Page, guard: Guard, site_url: str,
+                                                       breakage: Any) -> None:
+    guard.allowed_console.append("404")
+    guarded_page.route("**/pyodide/snapshot/**", breakage)
+    guarded_page.goto(site_url + PAGE + "?ssi-boot=snapshot")
+    detail = boot_detail(guarded_page)
+    assert detail["via"] == "normal"
+    assert detail["fallback"]
+    answers(guarded_page)
+
+
+def test_a_snapshot_for_another_pyodide_is_not_restored(guarded_page: Page, site_url: str) -> None:
+    def other_version(route: Route) -> None:
+        meta = route.fetch(url=direct(route.request.url)).json()
+        route.fulfill(json={**meta, "pyodide": "0.0.0"})
+
+    guarded_page.route("**/pyodide/snapshot.json", other_version)
+    guarded_page.goto(site_url + PAGE + "?ssi-boot=snapshot")
+    detail = boot_detail(guarded_page)
+    assert detail["via"] == "normal"
+    assert "0.0.0" in detail["fallback"]
+    answers(guarded_page)
