@@ -106,7 +106,11 @@
     };
     if ("urlState" in element.dataset) {
       const query = new URLSearchParams(location.search);
-      for (const input of form.elements) if (input.name && query.has(input.name)) input.value = query.get(input.name);
+      for (const input of form.elements) {
+        if (!input.name || !query.has(input.name) || input.type === "hidden") continue;
+        if (input.type === "checkbox") input.checked = query.get(input.name) === input.value;
+        else input.value = query.get(input.name);
+      }
     }
     // Edits collapse: while Python works, later edits become one request with the newest values.
     // Actions (buttons, files) are never dropped: they queue in order.
@@ -119,7 +123,10 @@
       w.busy = true;
       const id = nextId++;
       const values = {};
-      for (const input of form.elements) if (input.name && input.type !== "file") values[input.name] = input.value;
+      for (const input of form.elements) {
+        if (!input.name || input.type === "file" || (input.type === "checkbox" && !input.checked)) continue;
+        values[input.name] = input.value; // an unticked box leaves its hidden "" in place
+      }
       const request = { mode: element.dataset.calculator, root: element.dataset.root || "", values, ...extra };
       if (storageKey) request.stored = readStorage(storageKey);
       waiting.set(id, (answer) => {
