@@ -59,7 +59,8 @@ class EstimateInputs:
     def with_amount(self, key: str, value: float) -> EstimateInputs:
         """A copy with one input changed; yes/no inputs become yes for any positive value."""
         current = getattr(self, key)
-        return replace(self, **{key: value > 0 if isinstance(current, bool) else value})
+        changed: dict[str, object] = {key: value > 0 if isinstance(current, bool) else value}
+        return replace(self, **changed)  # type: ignore[arg-type]
 
 
 INPUT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(EstimateInputs))

@@ -51,6 +51,9 @@ SOURCES: dict[str, Source] = {
         Source("bench-warmysender", "Warmysender, 2025–2026", Trust.VENDOR),
         Source("bench-reachium", "Reachium", Trust.VENDOR),
         Source("bench-belkins-2025", "Belkins, 2025", Trust.VENDOR),
+        # The estimate model: which inputs LinkedIn assigns to each pillar (calculator/estimate_model.py)
+        Source("li-breakdown-deck", 'LinkedIn, "Social Selling Index breakdown" deck (2015)', Trust.OFFICIAL),
+        Source("li-free-2015", "Free SSI for all members since August 2015", Trust.CREDITED),
     )
 }
 

@@ -87,6 +87,8 @@ MODULES: dict[str, str] = {
     "funnel": "outreach_view",
     "pacing": "outreach_view",
     "warmup": "outreach_view",
+    "estimate": "estimate_view",
+    "plan": "plan_view",
 }
 
 

@@ -1,0 +1,275 @@
+"""The "Plan my next weeks" mode: goal and profile fields, the ranked plan as HTML and text, its .txt download,
+a link that carries the whole plan, and the ``plan`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from .benchmarks_outreach import WEEKLY_REPORTED
+from .estimate import compare
+from .estimate_fields import LEGENDS, PROFILE_FIELDS, ProfileError, inputs_from, values_for
+from .estimate_view import METHOD_PAGE, OURS, cli_values, pts, report_errors, signed
+from .html import Context, cite, esc, link, number
+from .inputs import Field, Parsed, parse_form
+from .modes import FormErrors, Mode, Response, WebRequest
+from .plan import DAILY_MOST, LEVERS, WORKDAYS, Goal, Plan, amount, make_plan
+from .web import run_form
+
+D = Decimal
+PAGE = "calculator/plan/"
+DOWNLOAD = "download"
+NOT_PLANNED = ("Views of your profile, your reply and acceptance rates and the seniority of your network are not"
+               " in the plan: you cannot set them directly. They follow from posting, from better-aimed"
+               " invitations and from writing to people who have a reason to answer.")
+
+GOAL_FIELDS: tuple[Field, ...] = (
+    Field("target", "Target SSI", "The total you want to reach, 1 to 100 (optional if you give a time budget).",
+          D(1), D(100), places=1, default="50", group="goal", what="target score"),
+    Field("budget", "Time you can give", "Minutes a week you can spend on this (optional). One-off tasks are"
+          " spread over the weeks of the plan.", D(1), D(5000), places=0, group="goal", what="number of minutes",
+          unit="minutes a week"),
+    Field("weeks", "Weeks of the plan", "How many weeks to plan for, 1 to 26.", D(1), D(26), places=0,
+          required=True, default="8", group="goal", what="number of weeks", unit="weeks"),
+    Field("invites_now", "Invitations you send now", "Connection requests you send in a typical week now; the"
+          " plan adds to them only up to about 100 a week.", D(0), D(10_000), places=0, default="0", group="goal",
+          what="count", unit="a week"),
+)
+
+FIELDS: tuple[Field, ...] = GOAL_FIELDS + PROFILE_FIELDS
+PLAN_LEGENDS = {"goal": "Your goal", **LEGENDS}
+
+
+def goal_from(values: Parsed) -> Goal:
+    target, budget = values.number("target"), values.number("budget")
+    if target is None and budget is None:
+        message = "Give a target score, a weekly time budget, or both."
+        raise FormErrors({"target": message, "budget": message})
+    invites = values.number("invites_now")
+    return Goal(
+        target=None if target is None else float(target),
+        budget=None if budget is None else float(budget),
+        weeks=int(values.required_number("weeks")),
+        invites_now=0.0 if invites is None else float(invites),
+    )
+
+
+def run(values: Parsed) -> Plan:
+    return make_plan(inputs_from(values), goal_from(values))
+
+
+def share_values(plan: Plan) -> dict[str, str]:
+    g = plan.goal
+    goal = {"target": "" if g.target is None else f"{g.target:g}",
+            "budget": "" if g.budget is None else f"{g.budget:g}",
+            "weeks": str(g.weeks), "invites_now": f"{g.invites_now:g}"}
+    return {**goal, **values_for(plan.start.inputs)}
+
+
+# ---- Words shared by both views ----------------------------------------------------------------------
+
+
+def headline(plan: Plan) -> str:
+    g, start, end = plan.goal, plan.start.total.value, plan.end.total.value
+    if g.target is not None and start >= g.target:
+        return f"You are already at or above {g.target:g} in our model (about {start:.0f}); nothing to add."
+    if g.target is not None and plan.reached:
+        return (f"Target {g.target:g}: within reach in {g.weeks} weeks, from about {start:.0f} to about {end:.0f},"
+                f" with {effort(plan)}.")
+    if g.target is not None:
+        return f"Target {g.target:g}: not reached. The best this plan gets to is about {end:.0f} (from {start:.0f})."
+    return f"With {g.budget:g} minutes a week: from about {start:.0f} to about {end:.0f} in {g.weeks} weeks."
+
+
+def effort(plan: Plan) -> str:
+    parts = [f"about {plan.weekly_minutes:.0f} minutes a week"]
+    if plan.once_minutes:
+        parts.append(f"{plan.once_minutes:.0f} minutes of one-off profile work")
+    return " and ".join(parts)
+
+
+def item_effort(weekly: float, once: float) -> str:
+    return f"{once:.0f} min once" if once else f"{weekly:.0f} min a week"
+
+
+def pace(plan: Plan) -> str:
+    """What the invitation pace means day to day; empty when the plan sends none."""
+    if plan.goal.invites_now > WEEKLY_REPORTED:
+        return (f"You send {plan.goal.invites_now:g} invitations a week, above the widely reported ~{WEEKLY_REPORTED}"
+                " that many accounts hit. Slow down before adding anything; the plan adds no invitations.")
+    if not plan.invites_per_week:
+        return ""
+    return (f"Invitations: about {plan.invites_per_week:g} a week in all, about {plan.per_day} a day on"
+            f" {WORKDAYS} weekdays and never more than {DAILY_MOST} in one day. Keep the pace even; bursts look"
+            f" like automation. The plan never goes above the widely reported ~{WEEKLY_REPORTED} a week.")
+
+
+# ---- HTML ---------------------------------------------------------------------------------------------
+
+
+def _items_table(plan: Plan) -> str:
+    rows = "".join(
+        f'<tr><td>{n}</td><th scope="row">{esc(i.text())}</th><td>{esc(i.lever.pillar.title)}</td>'
+        f"<td>{esc(signed(i.gain))}</td><td>{esc(pts(i.total_after))}</td>"
+        f"<td>{esc(item_effort(i.weekly_minutes, i.once_minutes))}</td></tr>"
+        for n, i in enumerate(plan.items, 1)
+    )
+    return (
+        '<table class="ssi-plan"><caption>The plan, best value for your time first</caption><thead><tr>'
+        '<th scope="col">#</th><th scope="col">Change</th><th scope="col">Pillar</th>'
+        '<th scope="col">Gain (points)</th><th scope="col">Total after</th><th scope="col">Effort</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _whatif_table(plan: Plan) -> str:
+    change = compare(plan.start, plan.end)
+    rows = "".join(
+        f'<tr><th scope="row">{esc(b.pillar.title)}</th><td>{esc(pts(b.value))}</td><td>{esc(pts(a.value))}'
+        f" ({esc(pts(a.low))}–{esc(pts(a.high))})</td><td>{esc(signed(change.pillars[b.pillar]))}</td></tr>"
+        for b, a in zip(plan.start.pillars, plan.end.pillars, strict=True)
+    )
+    s, e = plan.start.total, plan.end.total
+    rows += (f'<tr class="ssi-sum"><th scope="row">Total</th><td>{esc(pts(s.value))}</td><td>{esc(pts(e.value))}'
+             f" ({esc(number(e.low, 0))}–{esc(number(e.high, 0))})</td><td><strong>{esc(signed(change.total))}"
+             "</strong></td></tr>")
+    return (
+        '<table class="ssi-whatif"><caption>Every pillar now and after the plan (our estimate)</caption><thead><tr>'
+        '<th scope="col">Pillar</th><th scope="col">Now</th><th scope="col">After the plan (likely range)</th>'
+        f'<th scope="col">Change</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def render_html(plan: Plan, ctx: Context) -> str:
+    blockers = "".join(f"<li>{esc(b)}</li>" for b in plan.blockers)
+    blockers = f'<ul class="ssi-caveat">{blockers}</ul>' if blockers else ""
+    invitations = pace(plan)
+    if invitations:
+        invitations = (f'<p class="ssi-note">{esc(invitations)} {cite(ctx, "weekly-100")}'
+                       f" {link(ctx, 'outreach/account-safety/', 'Account safety')}.</p>")
+    steps = _items_table(plan) if plan.items else "<p>No change is needed, or none fits the time you gave.</p>"
+    share = ctx.url(PAGE) + "?" + urlencode(share_values(plan))
+    return (
+        '<div class="ssi-result-body ssi-plan-result">'
+        f'<p class="ssi-ours"><strong>{esc(OURS)}</strong>'
+        f' {link(ctx, METHOD_PAGE + "#the-planner", "How the plan is made")}.</p>'
+        f'<p class="ssi-plan-headline"><strong>{esc(headline(plan))}</strong></p>'
+        f"{blockers}{steps}{_whatif_table(plan)}{invitations}"
+        f'<p class="ssi-note">{esc(NOT_PLANNED)}</p>'
+        '<h3 class="ssi-h">Take the plan with you</h3>'
+        f'<p class="ssi-plan-tools"><button type="button" class="md-button md-button--primary"'
+        f' data-action="{DOWNLOAD}">Download the plan (.txt)</button>'
+        f' <a class="ssi-share" href="{esc(share)}">Link to this plan</a> (the link holds your numbers, in the'
+        " address only: nothing is sent anywhere).</p>"
+        '<details class="ssi-plan-copy"><summary>The plan as text, to copy</summary>'
+        f'<pre class="ssi-plan-text" tabindex="0">{esc(render_text(plan))}</pre></details>'
+        "</div>"
+    )
+
+
+# ---- Text ---------------------------------------------------------------------------------------------
+
+
+def render_text(plan: Plan) -> str:
+    lines = ["SSI plan (our model, not LinkedIn's: LinkedIn keeps its formula private)", headline(plan)]
+    lines += [f"  ! {b}" for b in plan.blockers]
+    if plan.items:
+        lines += ["", "Changes, best value for your time first:"]
+        for n, i in enumerate(plan.items, 1):
+            lines.append(f"{n:>3}. {i.text()}")
+            lines.append(f"     {i.lever.pillar.title} {signed(i.gain)}, total about {pts(i.total_after)};"
+                         f" {item_effort(i.weekly_minutes, i.once_minutes)}")
+    change = compare(plan.start, plan.end)
+    lines += ["", "Every pillar, now -> after the plan (our estimate):"]
+    for b, a in zip(plan.start.pillars, plan.end.pillars, strict=True):
+        moved = signed(change.pillars[b.pillar])
+        lines.append(f"  {b.pillar.title:<36} {pts(b.value):>5} -> {pts(a.value):>5}  {moved}")
+    lines.append(f"  {'Total':<36} {pts(plan.start.total.value):>5} -> {pts(plan.end.total.value):>5}"
+                 f"  {signed(change.total)}  (likely {number(plan.end.total.low, 0)}–{number(plan.end.total.high, 0)})")
+    if pace(plan):
+        lines += ["", pace(plan)]
+    lines += ["", NOT_PLANNED]
+    return "\n".join(lines) + "\n"
+
+
+# ---- Browser requests and command line ---------------------------------------------------------------
+
+
+def custom(request: WebRequest) -> Response:
+    """The ordinary form answer, plus the plan as a .txt file when the download button sent the request."""
+    kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
+    response = run_form(MODE, request, kept)
+    if request.action == DOWNLOAD and response["ok"]:
+        parsed, _ = parse_form(FIELDS, request.values)
+        response["download"] = {"name": "ssi-plan.txt", "type": "text/plain", "text": render_text(run(parsed))}
+    return response
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    for f in GOAL_FIELDS:
+        parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=None, metavar="N",
+                            help=f"{f.label}: {f.help}".replace("%", "%%"))
+    parser.add_argument("--profile", metavar="FILE", help="a profile JSON file; without one, the example profile")
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        values = cli_values(args.profile)
+    except ProfileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for f in GOAL_FIELDS:
+        given = getattr(args, f.name)
+        values[f.name] = f.default if given is None and f.name in ("weeks", "invites_now") else given or ""
+    if args.target is None and args.budget is None:
+        values["target"] = GOAL_FIELDS[0].default
+    parsed, errors = parse_form(FIELDS, values)
+    try:
+        if not errors:
+            sys.stdout.write(render_text(run(parsed)))
+            return 0
+    except FormErrors as problem:
+        errors = problem.errors
+    report_errors(FIELDS, values, errors, "")
+    return 2
+
+
+def describe() -> str:
+    """The planner's levers: step, limit, effort, and where a limit comes from."""
+    ctx = Context("../../")
+    rows = "".join(
+        f'<tr><th scope="row">{esc(lv.action)}</th><td>{esc(lv.pillar.title)}</td>'
+        f"<td>{esc('yes' if lv.step == 1 and lv.limit == 1 else amount(lv.step))}</td>"
+        f"<td>{esc('—' if lv.limit == 1 else amount(lv.limit) + ' ' + lv.unit)}</td>"
+        f"<td>{esc(item_effort(lv.minutes, lv.minutes if lv.one_off else 0))}</td>"
+        f"<td>{cite(ctx, lv.source_id) if lv.source_id else 'our judgement'}"
+        f"{' (Sales Navigator only)' if lv.sales_navigator_only else ''}</td></tr>"
+        for lv in LEVERS
+    )
+    return (
+        '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
+        '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
+        '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
+        f" connection also follows you. At most {DAILY_MOST} invitations on any day, spread over {WORKDAYS}"
+        " weekdays.</p>"
+    )
+
+
+MODE: Mode[Plan] = Mode(
+    name="plan",
+    title="Plan my next weeks",
+    fields=FIELDS,
+    legends=PLAN_LEGENDS,
+    run=run,
+    render_html=render_html,
+    render_text=render_text,
+    describe=describe,
+    custom=custom,
+    url_state=True,
+    add_arguments=add_arguments,
+    main=main,
+)

@@ -1,0 +1,94 @@
+"""Estimate my score and Plan my next weeks: native timings, and input-to-result latency in the browser.
+
+Issue targets in brackets: estimate and plan each under 5 ms natively; input → result p95 under 16 ms in the
+browser. Native figures time whole requests through the web boundary (validation, model, HTML), plus the
+model alone, as median and p95 over many single calls.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from calculator.estimate import estimate  # noqa: E402
+from calculator.estimate_personas import NEW, TYPICAL  # noqa: E402
+from calculator.modes import WebRequest, registry  # noqa: E402
+from calculator.plan import Goal, make_plan  # noqa: E402
+from calculator.web import handle  # noqa: E402
+
+from .browser import chromium_site, median, p95  # noqa: E402
+
+CALLS = 400
+EDITS = 40
+
+EDIT_LOOP = """async ([mode, field, edits]) => {
+  const widget = document.querySelector(`[data-calculator="${mode}"]`);
+  const input = document.querySelector(`#${mode}-${field}`);
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const done = new Promise(r => widget.addEventListener('ssi:result', r, { once: true }));
+    const start = performance.now();
+    input.value = String(100 + (i % 20) * 37);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await done;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def _times(call: Callable[[], object]) -> list[float]:
+    call()  # warm up: imports and first-call caches
+    samples = []
+    for _ in range(CALLS):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def native() -> list[tuple[str, float, str]]:
+    modes = registry()
+    plan_defaults = modes["plan"].defaults()
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("estimate: model only, typical member", lambda: estimate(TYPICAL.inputs)),
+        ("estimate: whole request with the example values", lambda: handle(
+            WebRequest("estimate", modes["estimate"].defaults(), "../../"))),
+        ("plan: model only, typical member to 70", lambda: make_plan(TYPICAL.inputs, Goal(target=70))),
+        ("plan: model only, new profile to 95 (out of reach: 3 searches)",
+         lambda: make_plan(NEW.inputs, Goal(target=95))),
+        ("plan: whole request with the example values", lambda: handle(WebRequest("plan", plan_defaults, "../../"))),
+        ("plan: whole request, target 99 with a 60-minute budget", lambda: handle(
+            WebRequest("plan", {**plan_defaults, "target": "99", "budget": "60"}, "../../"))),
+    ]
+    figures: list[tuple[str, float, str]] = []
+    for what, call in cases:
+        samples = _times(call)
+        figures.append((f"{what}, median (native)", median(samples), "ms"))
+        figures.append((f"{what}, p95 (native) [target < 5]", p95(samples), "ms"))
+    return figures
+
+
+def browser() -> list[tuple[str, float, str]]:
+    figures: list[tuple[str, float, str]] = []
+    with chromium_site() as (chrome, url):
+        for mode, field in (("estimate", "connections"), ("plan", "connections")):
+            context = chrome.new_context()
+            page = context.new_page()
+            page.goto(f"{url}calculator/{mode}/")
+            page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=120_000)
+            times: list[float] = page.evaluate(EDIT_LOOP, [mode, field, EDITS])
+            context.close()
+            figures.append((f"{mode}: input → result in the browser, median of {EDITS} edits", median(times), "ms"))
+            figures.append((f"{mode}: input → result in the browser, p95 [target < 16]", p95(times), "ms"))
+    return figures
+
+
+def run() -> list[tuple[str, float, str]]:
+    return native() + browser()

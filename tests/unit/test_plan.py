@@ -1,0 +1,139 @@
+"""The planner: targets, budgets, safe limits, free-account reach, and properties over any profile."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculator.benchmarks_outreach import WEEKLY_REPORTED
+from calculator.estimate import EstimateInputs, estimate
+from calculator.estimate_personas import NEW, SAMPLE, TYPICAL, WELL
+from calculator.plan import DAILY_MOST, INVITATIONS, LEVERS, Goal, make_plan
+
+
+def test_a_reachable_target_is_reached_and_says_how() -> None:
+    plan = make_plan(TYPICAL.inputs, Goal(target=50))
+    assert plan.reached
+    assert plan.blockers == ()
+    assert plan.end.total.value >= 50
+    assert plan.items
+    assert plan.weekly_minutes > 0
+
+
+def test_items_are_ranked_and_their_gains_add_up_to_the_change() -> None:
+    plan = make_plan(TYPICAL.inputs, Goal(target=60))
+    assert sum(i.gain for i in plan.items) == pytest.approx(plan.end.total.value - plan.start.total.value)
+    totals = [i.total_after for i in plan.items]
+    assert totals == sorted(totals)
+    assert len({i.lever.key for i in plan.items}) == len(plan.items)  # each change listed once
+
+
+def test_a_target_already_reached_needs_nothing() -> None:
+    plan = make_plan(SAMPLE.inputs, Goal(target=40))
+    assert plan.reached
+    assert plan.items == ()
+
+
+def test_a_time_budget_is_never_exceeded() -> None:
+    for budget in (10, 30, 60, 120):
+        goal = Goal(budget=budget)
+        plan = make_plan(TYPICAL.inputs, goal)
+        assert plan.weekly_minutes + plan.once_minutes / goal.weeks <= budget + 1e-6
+    assert make_plan(TYPICAL.inputs, Goal(budget=120)).end.total.value > make_plan(
+        TYPICAL.inputs, Goal(budget=30)).end.total.value
+
+
+def test_a_target_out_of_reach_within_safe_limits_says_so_plainly() -> None:
+    plan = make_plan(TYPICAL.inputs, Goal(target=99))
+    assert not plan.reached
+    assert plan.best_within_limits is not None
+    assert plan.best_within_limits < 99
+    assert any("Out of reach within safe limits" in b for b in plan.blockers)
+
+
+def test_a_target_only_sales_navigator_reaches_is_called_out_of_reach_for_a_free_account() -> None:
+    free_best = make_plan(TYPICAL.inputs, Goal(target=100)).best_within_limits
+    sn_best = make_plan(TYPICAL.inputs, Goal(target=100)).best_with_sales_navigator
+    assert free_best is not None
+    assert sn_best is not None
+    assert sn_best > free_best
+    target = (free_best + sn_best) / 2
+    plan = make_plan(TYPICAL.inputs, Goal(target=target))
+    assert any("out of reach for a free account only" in b for b in plan.blockers)
+
+
+def test_a_budget_too_small_for_the_target_is_named() -> None:
+    plan = make_plan(TYPICAL.inputs, Goal(target=70, budget=20))
+    assert not plan.reached
+    assert any("time budget of 20 minutes" in b for b in plan.blockers)
+
+
+def test_a_free_account_is_never_told_to_use_sales_navigator_levers() -> None:
+    plan = make_plan(TYPICAL.inputs, Goal(target=95))
+    assert not any(i.lever.sales_navigator_only for i in plan.items)
+    sn = make_plan(replace(TYPICAL.inputs, account="sales_navigator"), Goal(target=95))
+    assert any(i.lever.sales_navigator_only for i in sn.items)
+
+
+def test_invitations_stay_at_or_under_100_a_week_and_even_over_the_days() -> None:
+    plan = make_plan(NEW.inputs, Goal(target=100, weeks=26))
+    assert 0 < plan.invites_per_week <= WEEKLY_REPORTED
+    assert plan.per_day <= DAILY_MOST
+    already = make_plan(NEW.inputs, Goal(target=100, invites_now=95))
+    assert already.invites_per_week <= WEEKLY_REPORTED
+    over = make_plan(NEW.inputs, Goal(target=100, invites_now=150))
+    assert not any(i.lever.key == INVITATIONS for i in over.items)
+
+
+def test_every_lever_limit_is_a_real_input_or_invitations() -> None:
+    keys = {lv.key for lv in LEVERS}
+    assert INVITATIONS in keys
+    assert max(lv.limit for lv in LEVERS if lv.key == INVITATIONS) == WEEKLY_REPORTED
+    assert all(lv.minutes > 0 and lv.step > 0 for lv in LEVERS)
+
+
+def test_someone_doing_everything_well_gets_a_short_plan() -> None:
+    assert len(make_plan(WELL.inputs, Goal(target=95)).items) <= 5
+
+
+def test_a_longer_plan_grows_relationships_more_through_invitations() -> None:
+    short = make_plan(NEW.inputs, Goal(target=100, weeks=4)).end.total.value
+    long = make_plan(NEW.inputs, Goal(target=100, weeks=26)).end.total.value
+    assert long > short
+
+
+amounts = st.floats(min_value=0, max_value=5000, allow_nan=False)
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> EstimateInputs:
+    return EstimateInputs(
+        photo=draw(st.booleans()), about=draw(st.booleans()), skills=draw(st.floats(0, 100)),
+        endorsements=draw(amounts), posts_per_month=draw(st.floats(0, 50)), followers=draw(amounts),
+        searches_per_week=draw(st.floats(0, 100)), days_active=draw(st.integers(0, 7)),
+        lead_saves_per_week=draw(st.floats(0, 100)),
+        account=draw(st.sampled_from(["free", "sales_navigator"])),
+        comments_per_week=draw(st.floats(0, 100)), response_rate=draw(st.floats(0, 100)),
+        connections=draw(st.floats(0, 30000)), acceptance_rate=draw(st.floats(0, 100)),
+    )
+
+
+@given(profiles(), st.one_of(st.none(), st.floats(1, 100)), st.one_of(st.none(), st.floats(1, 600)),
+       st.integers(1, 26), st.floats(0, 150))
+def test_any_plan_only_raises_the_estimate_and_respects_every_limit(
+        inputs: EstimateInputs, target: float | None, budget: float | None, weeks: int, invites: float) -> None:
+    goal = Goal(target=target, budget=budget if budget or target else 60, weeks=weeks, invites_now=invites)
+    plan = make_plan(inputs, goal)
+    assert plan.end.total.value >= plan.start.total.value - 1e-9
+    assert all(i.gain >= -1e-9 for i in plan.items)
+    assert plan.invites_per_week <= max(WEEKLY_REPORTED, invites)
+    for item in plan.items:
+        assert item.end <= item.lever.limit + 1e-9
+    if goal.budget is not None:
+        assert plan.weekly_minutes + plan.once_minutes / weeks <= goal.budget + 1e-6
+    if plan.reached and target is not None:
+        assert plan.end.total.value >= target - 1e-6
+    assert estimate(inputs) == plan.start
