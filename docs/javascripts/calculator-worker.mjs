@@ -124,6 +124,7 @@ addEventListener("message", async ({ data }) => {
   if (data.type !== "run") return;
   await ready;
   if (!handleJson) return;
+  const started = performance.now();
   const answer = JSON.parse(handleJson(JSON.stringify(data.request)));
-  postMessage({ type: "result", id: data.id, ...answer });
+  postMessage({ type: "result", id: data.id, ...answer, python_ms: performance.now() - started });
 });

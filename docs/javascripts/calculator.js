@@ -181,7 +181,7 @@
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
-    w.element.dispatchEvent(new CustomEvent("ssi:result", { detail: { ok: answer.ok } }));
+    w.element.dispatchEvent(new CustomEvent("ssi:result", { detail: { ok: answer.ok, python_ms: answer.python_ms } }));
   }
 
   function offer({ name, type, text }) {
