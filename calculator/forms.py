@@ -27,6 +27,12 @@ def _control(fid: str, field: Field, value: str) -> str:
         return (f'<input type="hidden" name="{name}" value="">'
                 f'<input id="{fid}" name="{name}" type="checkbox" value="on"{" checked" if value == "on" else ""}'
                 f" {described}>")
+    if field.kind == "file":
+        accept = "".join(f' accept="{esc(v)}"' for k, v in field.choices if k == "accept")
+        return f'<input id="{fid}" name="{name}" type="file"{accept} {described}>'
+    if field.kind == "textarea":
+        return (f'<textarea id="{fid}" name="{name}" rows="6" autocomplete="off" spellcheck="false"'
+                f" {described}>{esc(value)}</textarea>")
     mode = ' inputmode="decimal"' if field.kind == "number" else ""
     required = ' aria-required="true"' if field.required else ""
     return (f'<input id="{fid}" name="{name}" type="text"{mode} autocomplete="off" spellcheck="false"'

@@ -19,7 +19,7 @@ MAX_TEXT_CHARS = 500
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
-Kind = Literal["number", "choice", "check", "text"]
+Kind = Literal["number", "choice", "check", "text", "textarea", "file"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class Field:
     """One form field: what it is called, what it accepts, and how to explain it.
 
     ``kind`` is "number" (the default), "choice" (one of ``choices``, a select), "check" (a yes/no checkbox,
-    value "on" or ""), or "text" (free text, at most ``MAX_TEXT_CHARS`` characters).
+    value "on" or ""), "text" (free text, at most ``MAX_TEXT_CHARS`` characters), "textarea" (the same on
+    several lines), or "file" (a file chooser: the page sends the file as an action, never as a value;
+    ``choices`` may hold one ("accept", ".csv,.json") pair).
     """
 
     name: str
@@ -118,6 +120,8 @@ def parse_value(raw: str, field: Field) -> Value:
         return parse_number(raw, field)
     if field.kind == "check":
         return raw.strip().lower() in ("on", "true", "yes", "1")
+    if field.kind == "file":
+        return None  # files arrive with the request's action, not among the form values
     if field.kind == "choice":
         allowed = {value for value, _ in field.choices}
         choice = raw.strip()

@@ -89,6 +89,7 @@ MODULES: dict[str, str] = {
     "warmup": "outreach_view",
     "estimate": "estimate_view",
     "plan": "plan_view",
+    "history": "history_view",
 }
 
 
