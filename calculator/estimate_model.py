@@ -117,7 +117,11 @@ TERMS_BY_KEY: dict[str, Term] = {t.key: t for t in TERMS}
 
 
 def terms_of(pillar: Pillar) -> tuple[Term, ...]:
-    return tuple(t for t in TERMS if t.pillar == pillar)
+    return _TERMS_OF[pillar]
+
+
+# Worked out once: every estimate asks for each pillar's terms, and the planner asks many times.
+_TERMS_OF: dict[Pillar, tuple[Term, ...]] = {p: tuple(t for t in TERMS if t.pillar == p) for p in Pillar}
 
 
 def ceiling(pillar: Pillar, account: Account) -> float:

@@ -10,8 +10,24 @@ from hypothesis import strategies as st
 
 from calculator.benchmarks_outreach import WEEKLY_REPORTED
 from calculator.estimate import EstimateInputs, estimate
+from calculator.estimate_model import TERMS
 from calculator.estimate_personas import NEW, SAMPLE, TYPICAL, WELL
-from calculator.plan import DAILY_MOST, INVITATIONS, LEVERS, Goal, make_plan
+from calculator.plan import (
+    DAILY_MOST,
+    EPSILON,
+    INVITATIONS,
+    LEVERS,
+    Goal,
+    Lever,
+    _apply,
+    _best,
+    _best_with_sales_navigator,
+    _gain,
+    _greedy,
+    _State,
+    _step,
+    make_plan,
+)
 
 
 def test_a_reachable_target_is_reached_and_says_how() -> None:
@@ -137,3 +153,59 @@ def test_any_plan_only_raises_the_estimate_and_respects_every_limit(
     if plan.reached and target is not None:
         assert plan.end.total.value >= target - 1e-6
     assert estimate(inputs) == plan.start
+
+
+@st.composite
+def any_profiles(draw: st.DrawFn) -> EstimateInputs:
+    """Every input, each drawn over its whole range (small values often, as real profiles have)."""
+    values: dict[str, object] = {}
+    for term in TERMS:
+        if term.curve == "flag":
+            values[term.key] = draw(st.booleans())
+        else:
+            top = 100 if term.unit.startswith("%") else 7 if term.key == "days_active" else 5000
+            values[term.key] = draw(st.one_of(st.just(0.0), st.floats(0, 60), st.floats(0, top)))
+    inputs = EstimateInputs(account=draw(st.sampled_from(["free", "sales_navigator"])), **values)  # type: ignore[arg-type]
+    return replace(inputs, colleagues=min(inputs.colleagues, inputs.connections))
+
+
+def _rescan(inputs: EstimateInputs, goal: Goal) -> tuple[list[float], list[str]]:
+    """The planner without its shortcuts: every lever's next step and gain worked out again every round."""
+    state = _State(inputs, goal.invites_now)
+    levers = [lv for lv in LEVERS if not (lv.sales_navigator_only and inputs.account != "sales_navigator")]
+    picks: list[str] = []
+    used = 0.0
+    while goal.target is None or state.total() < goal.target - EPSILON:
+        best: tuple[float, Lever, float] | None = None
+        for lever in levers:
+            cost = lever.minutes / goal.weeks if lever.one_off else lever.minutes
+            if goal.budget is not None and used + cost > goal.budget + EPSILON:
+                continue
+            room = lever.limit - state.level(lever)
+            gain = _gain(state.raw, _step(state, lever, goal)[1]) if room > EPSILON else 0.0
+            if gain > 1e-6 and (best is None or gain / cost > best[0]):
+                best = (gain / cost, lever, cost)
+        if best is None:
+            break
+        used += best[2]
+        _apply(state, best[1], _step(state, best[1], goal))
+        picks.append(best[1].key)
+    return state.raw, picks
+
+
+@given(any_profiles(), st.one_of(st.none(), st.floats(1, 100)), st.one_of(st.none(), st.floats(1, 600)),
+       st.integers(1, 26), st.floats(0, 150))
+def test_the_planner_picks_exactly_what_a_full_rescan_picks(
+        inputs: EstimateInputs, target: float | None, budget: float | None, weeks: int, invites: float) -> None:
+    goal = Goal(target=target, budget=budget, weeks=weeks, invites_now=invites)
+    state, picks = _greedy(inputs, goal, budget)
+    assert (state.raw, picks) == _rescan(inputs, goal)
+
+
+@given(any_profiles(), st.integers(1, 26), st.floats(0, 150))
+def test_the_best_with_sales_navigator_plans_only_the_find_pillar_again(
+        inputs: EstimateInputs, weeks: int, invites: float) -> None:
+    free = replace(inputs, account="free")
+    goal = Goal(target=100, weeks=weeks, invites_now=invites)
+    full = _best(replace(inputs, account="sales_navigator"), goal).total()
+    assert _best_with_sales_navigator(free, goal, _best(free, goal)) == full
