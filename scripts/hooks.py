@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # hooks run from MkDocs' own entry point; the cal
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import offline  # noqa: E402
 import pyodide_dist  # noqa: E402
 
 from calculator.forms import render_form  # noqa: E402
@@ -97,3 +98,4 @@ def on_post_build(config: Any, **_: Any) -> None:
     target = Path(config["site_dir"]) / "pyodide"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(dist, target, ignore=shutil.ignore_patterns(".fingerprint"))
+    offline.write_service_worker(Path(config["site_dir"]))  # last: it lists every file of the site

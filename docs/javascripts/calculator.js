@@ -181,7 +181,8 @@
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
-    w.element.dispatchEvent(new CustomEvent("ssi:result", { detail: { ok: answer.ok, python_ms: answer.python_ms } }));
+    const detail = { ok: answer.ok, python_ms: answer.python_ms };
+    w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail }));
   }
 
   function offer({ name, type, text }) {

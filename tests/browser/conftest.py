@@ -133,13 +133,20 @@ def calc_page(guarded_page: Page) -> Callable[[str], Page]:
 
 
 @contextmanager
-def result_after(page: Page, mode: str) -> Iterator[dict[str, Any]]:
-    """Wait, after the block, for the next result of calculator ``mode``; yields a dict filled with its detail."""
+def result_after(page: Page, mode: str, timeout_ms: int = 60_000) -> Iterator[dict[str, Any]]:
+    """Wait, after the block, for the next result of calculator ``mode``; yields a dict filled with its detail.
+
+    Listens on the document (results bubble), so a calculator swapped in by instant navigation still counts,
+    and gives up after ``timeout_ms`` instead of waiting for ever.
+    """
     page.evaluate(
-        """mode => { window.__ssiNext = new Promise(resolve => document
-            .querySelector(`[data-calculator="${mode}"]`)
-            .addEventListener("ssi:result", e => resolve(e.detail), { once: true })); }""",
-        mode,
+        """([mode, ms]) => { window.__ssiNext = new Promise((resolve, reject) => {
+            const listener = e => { if (e.target.dataset.calculator === mode) { done(); resolve(e.detail); } };
+            const timer = setTimeout(() => { done(); reject(new Error(`no ${mode} result in ${ms} ms`)); }, ms);
+            const done = () => { clearTimeout(timer); document.removeEventListener("ssi:result", listener); };
+            document.addEventListener("ssi:result", listener);
+        }); }""",
+        [mode, timeout_ms],
     )
     detail: dict[str, Any] = {}
     yield detail

@@ -1,0 +1,15 @@
+// Offline use: once the calculator has worked on this visit, register the site's service worker (sw.js,
+// generated at build time by scripts/offline.py), which keeps a checked copy of this build of the site, so
+// the guide and the calculator work later without a network. Only then: readers of the guide alone never
+// download the Python runtime. Plumbing only; what is cached, and when, is decided in sw.js.
+(() => {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !document.currentScript) return; // not a secure context, or too old
+  // Relative to this script, so the site works under any sub-path (/<repo>/ on GitHub Pages).
+  const script = document.currentScript.src;
+  document.addEventListener("ssi:calculator-ready", () => {
+    navigator.serviceWorker
+      .register(new URL("../sw.js", script), { scope: new URL("../", script).href })
+      .catch((error) => console.info("offline copy unavailable:", error.message)); // e.g. storage blocked
+  }, { once: true });
+})();

@@ -1,0 +1,351 @@
+"""Offline use and updates, in a real browser: the service worker keeps one whole build, never a mix.
+
+These tests need a server they can switch to another build, or switch off; so they run their own server
+(same address as the others: http://127.0.0.1/ssi-field-guide/) and their own Chromium mapped to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserType, Page, Response, expect
+
+from .conftest import BASE, CHROMIUM_FLAGS, HOST, ROOT, SITE, SITE_URL, Guard, chromium_path, result_after, wait_ready
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import offline
+from serve_static import serve_in_thread
+
+PAGE = "calculator/interpret/"
+PREFIX = offline.CACHE_PREFIX
+
+# The state of the service worker as the page sees it; each worker is asked which build it holds.
+SW_STATE = """async () => {
+  const reg = await navigator.serviceWorker.getRegistration();
+  const ask = (worker) => worker ? new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    worker.postMessage("version", [channel.port2]);
+  }) : null;
+  return {
+    active: await ask(reg && reg.active), activeState: reg && reg.active ? reg.active.state : null,
+    waiting: await ask(reg && reg.waiting), installing: Boolean(reg && reg.installing),
+    controller: await ask(navigator.serviceWorker.controller),
+    caches: (await caches.keys()).filter((name) => name.startsWith("ssi-field-guide-offline-")),
+  };
+}"""
+
+# Resolves once this page's registration has an activated worker; returns how many files its cache holds.
+ACTIVATED = """async () => {
+  const reg = await navigator.serviceWorker.ready;
+  const worker = reg.active;
+  if (worker.state !== "activated") {
+    await new Promise((resolve) => worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve();
+    }));
+  }
+  const names = (await caches.keys()).filter((name) => name.startsWith("ssi-field-guide-offline-"));
+  let files = 0, bytes = 0;
+  for (const name of names) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      files += 1;
+      bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+    }
+  }
+  return { names, files, bytes };
+}"""
+
+
+class Host:
+    """Serves one build of the site at a fixed port; the build can be switched, or the server switched off."""
+
+    def __init__(self, folder: Path) -> None:
+        self.link = folder / "served"
+        self.server: Any = None
+        self.port = 0
+
+    def serve(self, site: Path) -> None:
+        new = self.link.with_name("served.new")
+        new.unlink(missing_ok=True)
+        new.symlink_to(site.resolve(), target_is_directory=True)
+        os.replace(new, self.link)  # atomic: every request sees one build or the other
+        if self.server is None:
+            self.server, _ = serve_in_thread(self.link, base=BASE, port=self.port)
+            self.port = self.server.server_address[1]
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
+    if not (SITE / "sw.js").exists():
+        pytest.exit("site/ has no sw.js: build it with scripts/build")
+    served = Host(tmp_path_factory.mktemp("offline"))
+    served.serve(SITE)
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="module")
+def offline_browser(browser_type: BrowserType, host: Host) -> Iterator[Browser]:
+    browser = browser_type.launch(
+        executable_path=chromium_path(),
+        args=[*CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{host.port}"],
+    )
+    yield browser
+    browser.close()
+
+
+class Visitor:
+    """One visitor: a browser profile (it keeps its service worker), its guard, and its pages."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.context = browser.new_context()
+        self.guard = Guard()
+        self.context.on("request", lambda r: self.guard.request(r.url))
+
+    def page(self) -> Page:
+        page = self.context.new_page()
+        page.on("console", lambda m: self.guard.console(m.type, m.text))
+        page.on("pageerror", lambda e: self.guard.page_errors.append(str(e)))
+        page.set_default_timeout(90_000)  # a first boot plus a 23 MB install on a busy machine
+        return page
+
+
+@pytest.fixture
+def visitor(offline_browser: Browser, host: Host) -> Iterator[Visitor]:
+    host.serve(SITE)
+    visitor = Visitor(offline_browser)
+    yield visitor
+    visitor.context.close()
+    visitor.guard.check()
+
+
+def manifest_of(site: Path) -> dict[str, str]:
+    return offline.manifest(site)
+
+
+def version_of(site: Path) -> str:
+    return str(json.loads((site / "build.json").read_text())["version"])
+
+
+def build_path(url: str) -> str | None:
+    """The manifest key for a URL of the site ("x/" is "x/index.html"), or None outside it."""
+    if not url.startswith(SITE_URL):
+        return None
+    path = url[len(SITE_URL):].split("?", 1)[0].split("#", 1)[0]
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+class Received:
+    """Every file a page (and its calculator worker) received, with the sha256 of what arrived."""
+
+    def __init__(self, page: Page) -> None:
+        self.responses: list[Response] = []
+        page.on("response", lambda response: self.responses.append(response))
+
+    def digests(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for response in self.responses:
+            path = build_path(response.url)
+            if path and response.request.method == "GET" and response.status == 200:
+                found[path] = hashlib.sha256(response.body()).hexdigest()
+        return found
+
+
+def assert_all_from(received: dict[str, str], files: dict[str, str], name: str) -> None:
+    """Every file received that belongs to a build is the file of build ``name``."""
+    known = {path: digest for path, digest in received.items() if path in files}
+    wrong = sorted(path for path, digest in known.items() if files[path] != digest)
+    assert wrong == [], f"files not from build {name}"
+    for path in (PAGE + "index.html", "javascripts/calculator.js", "javascripts/offline.js",
+                 "javascripts/calculator-worker.mjs", "pyodide/pyodide.asm.wasm"):
+        assert path in known, f"{path} was not seen"
+
+
+def install(page: Page) -> dict[str, Any]:
+    """Open the calculator, wait for it to answer and for the offline copy to be complete."""
+    page.goto(SITE_URL + PAGE)
+    wait_ready(page)
+    started = time.monotonic()
+    cached: dict[str, Any] = page.evaluate(ACTIVATED)
+    cached["seconds"] = time.monotonic() - started
+    return cached
+
+
+def test_after_one_visit_the_calculator_and_the_guide_work_offline(
+        visitor: Visitor, host: Host) -> None:
+    context, new_page, guard = visitor.context, visitor.page, visitor.guard
+    page = new_page()
+    cached = install(page)
+    files = manifest_of(SITE)
+    assert cached["names"] == [PREFIX + version_of(SITE)]
+    assert cached["files"] == len(files)
+    print(f"\noffline copy: {cached['files']} files, {cached['bytes'] / 1e6:.1f} MB,"
+          f" complete {cached['seconds']:.1f} s after the calculator answered")
+
+    host.stop()  # no server at all, and the browser told it is offline
+    context.set_offline(True)
+    try:
+        page.reload()
+        wait_ready(page)
+        state = page.evaluate(SW_STATE)
+        assert state["controller"] == version_of(SITE)
+        with result_after(page, "interpret") as result:
+            page.fill("#interpret-brand", "25")
+        assert result["ok"]
+        expect(page.locator(".ssi-total__value")).to_have_text("57")
+
+        page.goto(SITE_URL + "faq/")
+        expect(page.locator("h1")).to_have_count(1)
+        expect(page.locator("article")).to_contain_text("SSI")
+        page.goto(SITE_URL)  # the home page, "…/" mapped to "…/index.html"
+        expect(page.locator("article h1").first).to_be_visible()
+        guard.allowed_console.append("404")  # the browser reports the status of the page below
+        response = page.goto(SITE_URL + "no-such-page/")
+        assert response is not None
+        assert response.status == 404
+        expect(page.locator("article h1")).to_have_text("Page not found")
+    finally:
+        context.set_offline(False)
+        host.serve(SITE)
+
+
+def copy_with_a_change(site: Path, target: Path) -> Path:
+    """A second build: ``site`` (hard-linked, so it is quick) with one page and one script changed."""
+    def link(source: str, destination: str) -> None:
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copy2(source, destination)
+
+    shutil.copytree(site, target, copy_function=link)
+    marker = '<meta name="ssi-test-build" content="v2"></head>'
+    changes: dict[str, Callable[[str], str]] = {
+        PAGE + "index.html": lambda text: text.replace("</head>", marker, 1),
+        "javascripts/offline.js": lambda text: text + '\nwindow.ssiTestBuild = "v2";\n',
+    }
+    for path, change in changes.items():
+        text = (target / path).read_text(encoding="utf-8")
+        (target / path).unlink()  # never write through a hard link into the first build
+        (target / path).write_text(change(text), encoding="utf-8")
+    offline.write_service_worker(target, development=False)
+    return target
+
+
+def test_a_new_build_takes_over_whole_once_the_old_pages_are_closed(
+        visitor: Visitor, host: Host, tmp_path: Path) -> None:
+    context, new_page = visitor.context, visitor.page
+    v1, v2 = SITE, copy_with_a_change(SITE, tmp_path / "v2")
+    files1, files2 = manifest_of(v1), manifest_of(v2)
+    assert version_of(v1) != version_of(v2)
+
+    page = new_page()
+    install(page)
+
+    host.serve(v2)  # a deployment
+    received = Received(page)
+    downloaded: list[str] = []  # by the service worker, with a body (not revalidated, not copied)
+    context.on("requestfinished", lambda r: downloaded.append(r.url) if r.service_worker and
+               (r.response() or {}).status == 200 else None)  # type: ignore[union-attr]
+    page.reload()
+    wait_ready(page)
+    # The open page goes on with build 1, all of it, while build 2 installs beside it.
+    assert page.evaluate("document.querySelector('meta[name=ssi-test-build]')") is None
+    assert page.evaluate("window.ssiTestBuild") is None
+    assert_all_from(received.digests(), files1, "v1")
+    with result_after(page, "interpret") as result:
+        page.fill("#interpret-brand", "25")
+    assert result["ok"]
+    state = wait_until(lambda: page.evaluate(SW_STATE), lambda s: s["waiting"] is not None)
+    assert state["active"] == state["controller"] == version_of(v1)
+    assert state["waiting"] == version_of(v2)
+    # Build 2 shares the runtime with build 1: copied from build 1's cache, not downloaded again.
+    assert [u for u in downloaded if "/pyodide/" in u] == []
+    assert SITE_URL + PAGE + "index.html" in downloaded  # what changed was downloaded
+    assert SITE_URL + "javascripts/offline.js" in downloaded
+
+    # Close every page of build 1: build 2 takes over, and build 1's cache goes.
+    page.close()
+    wait_until(lambda: [activated_build(w) for w in context.service_workers], lambda b: version_of(v2) in b)
+
+    page = new_page()
+    received = Received(page)
+    page.goto(SITE_URL + PAGE)
+    wait_ready(page)
+    expect(page.locator("meta[name=ssi-test-build]")).to_have_attribute("content", "v2")
+    assert page.evaluate("window.ssiTestBuild") == "v2"
+    assert_all_from(received.digests(), files2, "v2")
+    state = page.evaluate(SW_STATE)
+    assert state["controller"] == state["active"] == version_of(v2)
+    assert state["waiting"] is None
+    assert state["caches"] == [PREFIX + version_of(v2)]
+    with result_after(page, "interpret") as result:
+        page.fill("#interpret-brand", "25")
+    assert result["ok"]
+
+
+def wait_until(get: Callable[[], Any], done: Callable[[Any], bool], seconds: float = 90) -> Any:
+    """Poll ``get()`` until ``done`` says yes (no assertion on time: the limit only ends a stuck test)."""
+    deadline = time.monotonic() + seconds
+    while not done(value := get()):
+        assert time.monotonic() < deadline, f"still {value!r}"
+        time.sleep(0.25)
+    return value
+
+
+def activated_build(worker: Any) -> str | None:
+    """The build a service worker holds, once it is the activated one (None before, or if it is gone)."""
+    try:
+        return worker.evaluate("self.serviceWorker.state === 'activated' ? BUILD.version : null")  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001  (a worker that was replaced cannot be asked)
+        return None
+
+
+def test_the_service_worker_is_never_cached_by_http(host: Host) -> None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{host.port}{BASE}sw.js") as response:
+        assert response.headers["Cache-Control"] == "no-cache"
+    with urllib.request.urlopen(f"http://127.0.0.1:{host.port}{BASE}javascripts/offline.js") as response:
+        assert response.headers["Cache-Control"] != "no-cache"
+
+
+def test_an_install_that_meets_files_of_another_build_keeps_nothing(visitor: Visitor, host: Host,
+                                                                   tmp_path: Path) -> None:
+    # A deployment lands between the page (and its sw.js) and the worker's downloads: build 2's files are
+    # served under build 1's list.
+    v2 = copy_with_a_change(SITE, tmp_path / "v2")
+    mixed = tmp_path / "mixed"
+    shutil.copytree(v2, mixed, copy_function=os.link)
+    for name in ("sw.js", "build.json"):
+        (mixed / name).unlink()
+        shutil.copy2(SITE / name, mixed / name)
+    host.serve(mixed)
+    page = visitor.page()
+    page.goto(SITE_URL + PAGE)
+    wait_ready(page)  # the calculator works: the page does not depend on the offline copy
+    wait_until(lambda: visitor.context.service_workers, bool)  # the install has started
+    state = wait_until(lambda: page.evaluate(SW_STATE), lambda s: s["active"] is None and not s["installing"])
+    assert state["caches"] == [], "a failed install left files behind"
+    assert page.evaluate("navigator.serviceWorker.getRegistration()") is None
+    # The next visit, after the deployment finished, installs build 2 whole.
+    host.serve(v2)
+    page.reload()
+    wait_ready(page)
+    cached = page.evaluate(ACTIVATED)
+    assert cached["names"] == [PREFIX + version_of(v2)]
+    assert cached["files"] == len(manifest_of(v2))
