@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .evidence import Band, VendorBand, band_for, vendor_labels
 from .percentile import TopRange, estimate_top
-from .pillars import ACTIONS, Action, Pillar
+from .pillars import ACTIONS, Action, Pillar, shown_total
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,6 @@ class Interpretation:
     network: GroupView
     weakest: list[Pillar]
     actions: dict[Pillar, tuple[Action, ...]]
-
-
-def shown_total(total: Decimal) -> int:
-    """The total as the dashboard displays it: the pillar sum rounded half up to a whole number.
-
-    >>> shown_total(Decimal("52.648")), shown_total(Decimal("52.5")), shown_total(Decimal("51.1"))
-    (53, 53, 51)
-    """
-    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def weakest_pillars(reading: Reading, count: int = 2) -> list[Pillar]:

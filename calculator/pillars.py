@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 
@@ -35,6 +36,15 @@ _GUIDES = {
     Pillar.ENGAGE: "pillars/engage/",
     Pillar.RELATE: "pillars/relationships/",
 }
+
+
+def shown_total(total: Decimal) -> int:
+    """The total as the dashboard displays it: the pillar sum rounded half up to a whole number.
+
+    >>> shown_total(Decimal("52.648")), shown_total(Decimal("52.5")), shown_total(Decimal("51.1"))
+    (53, 53, 51)
+    """
+    return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)

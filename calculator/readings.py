@@ -11,15 +11,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
-PILLARS: tuple[str, ...] = ("brand", "find", "engage", "relate")
-PILLAR_TITLES: dict[str, str] = {
-    "brand": "Establish your professional brand",
-    "find": "Find the right people",
-    "engage": "Engage with insights",
-    "relate": "Build relationships",
-}
+from .pillars import Pillar, shown_total
+
+PILLARS: tuple[str, ...] = tuple(p.value for p in Pillar)
+PILLAR_TITLES: dict[str, str] = {p.value: p.title for p in Pillar}
 OPTIONAL: tuple[str, ...] = ("industry_rank", "network_rank", "industry_average", "network_average")
 VALUES: tuple[str, ...] = PILLARS + OPTIONAL
 LABELS: dict[str, str] = {
@@ -86,7 +83,7 @@ class Reading:
     @property
     def shown_total(self) -> int:
         """The total as the dashboard shows it: a whole number, halves rounded up."""
-        return int(self.total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return shown_total(self.total)
 
     def value(self, name: str) -> Decimal | None:
         """A pillar or optional value by name; "total" gives the total."""
