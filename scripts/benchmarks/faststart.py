@@ -36,7 +36,7 @@ def _visit(context, url: str, done_mark: str) -> tuple[float, float, int, str]: 
     ready = mark(page, done_mark, timeout=300_000)
     longest = float(page.evaluate("window.__longest || 0"))
     detail = page.evaluate(f"performance.getEntriesByName('{done_mark}')[0].detail") or {}
-    page.wait_for_timeout(200)
+    _wait_offline_copy(page)
     page.close()
     return ready, longest, counter.total, str(detail.get("via", "")) if isinstance(detail, dict) else ""
 
@@ -64,10 +64,25 @@ def _pair(p, options, url: str, done_mark: str, rounds: int) -> dict[str, list[f
     return out
 
 
+OFFLINE_READY = """async () => {
+  const registration = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
+  return !registration || (registration.active !== null && !registration.installing && !registration.waiting);
+}"""
+
+
+def _wait_offline_copy(page) -> None:  # type: ignore[no-untyped-def]
+    """A real revisit comes after the service worker has finished keeping its offline copy: wait for that."""
+    page.wait_for_timeout(300)
+    for _ in range(1200):
+        if page.evaluate(OFFLINE_READY):
+            return
+        page.wait_for_timeout(100)
+
+
 def _wait_snapshot_cached(context, url: str) -> None:  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.goto(url.split("calculator/")[0] + "_bench/")  # a same-origin page that boots nothing of ours
-    for _ in range(3000):  # wait_for_function would take the returned promise itself as a truthy answer
+    for _ in range(600):  # wait_for_function would take the returned promise itself as a truthy answer
         if page.evaluate("caches.open('ssi-field-guide-snapshots').then(c => c.keys()).then(k => k.length)"):
             break
         page.wait_for_timeout(100)
