@@ -177,7 +177,12 @@
     }
     if (answer.download) offer(answer.download);
     if (answer.ok && "urlState" in w.element.dataset) {
-      history.replaceState(history.state, "", "?" + new URLSearchParams(answer.values) + location.hash);
+      // Changing the address costs the page ~20 ms, more than the calculation: do it once typing pauses.
+      clearTimeout(w.addressTimer);
+      const query = "?" + new URLSearchParams(answer.values);
+      w.addressTimer = setTimeout(() => {
+        if (w.element.isConnected) history.replaceState(history.state, "", query + location.hash);
+      }, 300);
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
