@@ -7,9 +7,13 @@
   if (!("serviceWorker" in navigator) || !document.currentScript) return; // not a secure context, or too old
   // Relative to this script, so the site works under any sub-path (/<repo>/ on GitHub Pages).
   const script = document.currentScript.src;
+  const register = () => navigator.serviceWorker
+    .register(new URL("../sw.js", script), { scope: new URL("../", script).href })
+    .catch((error) => console.info("offline copy unavailable:", error.message)); // e.g. storage blocked
+  // Keeping the copy means downloading and checking ~23 MB; wait until the page has been idle a moment, so it
+  // does not compete with the first things a visitor types (scripts/bench measured that it did).
+  const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1));
   document.addEventListener("ssi:calculator-ready", () => {
-    navigator.serviceWorker
-      .register(new URL("../sw.js", script), { scope: new URL("../", script).href })
-      .catch((error) => console.info("offline copy unavailable:", error.message)); // e.g. storage blocked
+    setTimeout(() => idle(register, { timeout: 10000 }), 3000);
   }, { once: true });
 })();

@@ -36,7 +36,8 @@ def _visit(context, url: str, done_mark: str) -> tuple[float, float, int, str]: 
     ready = mark(page, done_mark, timeout=300_000)
     longest = float(page.evaluate("window.__longest || 0"))
     detail = page.evaluate(f"performance.getEntriesByName('{done_mark}')[0].detail") or {}
-    _wait_offline_copy(page)
+    if done_mark == "ssi:ready":  # calculator pages keep an offline copy (bare pages do not)
+        _wait_offline_copy(page)
     page.close()
     return ready, longest, counter.total, str(detail.get("via", "")) if isinstance(detail, dict) else ""
 
@@ -66,7 +67,7 @@ def _pair(p, options, url: str, done_mark: str, rounds: int) -> dict[str, list[f
 
 OFFLINE_READY = """async () => {
   const registration = navigator.serviceWorker && await navigator.serviceWorker.getRegistration();
-  return !registration || (registration.active !== null && !registration.installing && !registration.waiting);
+  return !!registration && registration.active !== null && !registration.installing && !registration.waiting;
 }"""
 
 

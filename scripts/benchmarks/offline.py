@@ -84,7 +84,8 @@ def measure(label: str, throttle: Throttle | None) -> list[tuple[str, float, str
             new.replace(link)
             started = time.perf_counter()
             page.reload()
-            page.wait_for_function(WAITING, polling=100)
+            while not page.evaluate(WAITING):  # wait_for_function would take the promise itself as "true"
+                page.wait_for_timeout(50)
             update = time.perf_counter() - started
             page.wait_for_timeout(500)
             context.close()
