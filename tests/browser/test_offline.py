@@ -338,7 +338,9 @@ def test_an_install_that_meets_files_of_another_build_keeps_nothing(visitor: Vis
     page = visitor.page()
     page.goto(SITE_URL + PAGE)
     wait_ready(page)  # the calculator works: the page does not depend on the offline copy
-    wait_until(lambda: visitor.context.service_workers, bool)  # the install has started
+    # The install has started (the page registers the worker once idle). Playwright delivers its events only
+    # while it is called, so this waits through Playwright rather than with a plain sleep.
+    wait_until(lambda: page.wait_for_timeout(250) or visitor.context.service_workers, bool)
     state = wait_until(lambda: page.evaluate(SW_STATE), lambda s: s["active"] is None and not s["installing"])
     assert state["caches"] == [], "a failed install left files behind"
     assert page.evaluate("navigator.serviceWorker.getRegistration()") is None
