@@ -96,3 +96,25 @@ def p95(values: list[float]) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+EDIT_LOOP = """async ([mode, field, values]) => {
+  const widget = document.querySelector(`[data-calculator="${mode}"]`);
+  const input = document.querySelector(`#${mode}-${field}`);
+  const times = [];
+  for (const value of values) {
+    const done = new Promise(r => widget.addEventListener('ssi:result', r, { once: true }));
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await done;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def edit_latencies(page: Page, mode: str, field: str, values: list[str]) -> list[float]:
+    """Type each value into one field of a calculator; the ms from each edit to its result in the page."""
+    times: list[float] = page.evaluate(EDIT_LOOP, [mode, field, values])
+    return times

@@ -22,25 +22,11 @@ from calculator.modes import WebRequest, registry  # noqa: E402
 from calculator.plan import Goal, make_plan  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
-from .browser import chromium_site, median, p95  # noqa: E402
+from .browser import chromium_site, edit_latencies, median, p95  # noqa: E402
 
 CALLS = 400
 EDITS = 40
 
-EDIT_LOOP = """async ([mode, field, edits]) => {
-  const widget = document.querySelector(`[data-calculator="${mode}"]`);
-  const input = document.querySelector(`#${mode}-${field}`);
-  const times = [];
-  for (let i = 0; i < edits; i++) {
-    const done = new Promise(r => widget.addEventListener('ssi:result', r, { once: true }));
-    const start = performance.now();
-    input.value = String(100 + (i % 20) * 37);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await done;
-    times.push(performance.now() - start);
-  }
-  return times;
-}"""
 
 
 def _times(call: Callable[[], object]) -> list[float]:
@@ -83,7 +69,7 @@ def browser() -> list[tuple[str, float, str]]:
             page = context.new_page()
             page.goto(f"{url}calculator/{mode}/")
             page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=120_000)
-            times: list[float] = page.evaluate(EDIT_LOOP, [mode, field, EDITS])
+            times = edit_latencies(page, mode, field, [str(100 + (i % 20) * 37) for i in range(EDITS)])
             context.close()
             figures.append((f"{mode}: input → result in the browser, median of {EDITS} edits", median(times), "ms"))
             figures.append((f"{mode}: input → result in the browser, p95 [target < 16]", p95(times), "ms"))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import shutil
 
-from .browser import SITE, Bytes, chromium_site, mark, median, p95
+from .browser import SITE, Bytes, chromium_site, edit_latencies, mark, median, p95
 
 RUNS = 3
 EDITS = 50
+BRAND_VALUES = [f"{10 + i % 15 + 0.125:.3f}" for i in range(EDITS)]
 
 BARE_HTML = """<!doctype html><html lang="en"><title>bare Pyodide</title><body><p>bare</p><script type="module">
 const w = new Worker(new URL("bare-worker.mjs", import.meta.url), { type: "module" });
@@ -24,20 +25,6 @@ BARE_WORKER = """import { loadPyodide } from "../pyodide/pyodide.mjs";
 const py = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
 postMessage(py.runPython("1+1"));"""
 
-EDIT_LOOP = """async (edits) => {
-  const widget = document.querySelector('[data-calculator="interpret"]');
-  const input = document.querySelector('#interpret-brand');
-  const times = [];
-  for (let i = 0; i < edits; i++) {
-    const done = new Promise(r => widget.addEventListener('ssi:result', r, { once: true }));
-    const start = performance.now();
-    input.value = (10 + (i % 15) + 0.125).toFixed(3);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await done;
-    times.push(performance.now() - start);
-  }
-  return times;
-}"""
 
 
 def run() -> list[tuple[str, float, str]]:
@@ -72,7 +59,7 @@ def _measure() -> list[tuple[str, float, str]]:
             calc_ready.append(mark(page, "ssi:ready"))
             calc_first.append(mark(page, "ssi:first-result"))
             calc_bytes.append(counter.total)
-            latencies += page.evaluate(EDIT_LOOP, EDITS)
+            latencies += edit_latencies(page, "interpret", "brand", BRAND_VALUES)
             context.close()
         for path in ("", "basics/what-is-ssi/", "faq/"):
             context = browser.new_context()
