@@ -8,6 +8,25 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
+// About half of Python's memory is pages of zeros: the file leaves them out, and says where the rest goes as
+// runs of [first page, page count]; the browser starts from a zeroed buffer (calculator-worker.mjs, unpack).
+const PAGE_BYTES = 65536; // one WebAssembly page
+
+function nonZeroPages(raw, size) {
+  const runs = [];
+  const pages = [];
+  for (let start = 0; start < raw.length; start += size) {
+    const page = raw.subarray(start, Math.min(start + size, raw.length));
+    if (page.every((byte) => byte === 0)) continue;
+    const index = start / size;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === index) last[1] += 1;
+    else runs.push([index, 1]);
+    pages.push(page);
+  }
+  return { runs, pages };
+}
+
 const dist = new URL(`${process.argv[2].replace(/\/?$/, "/")}`, `file://${process.cwd()}/`);
 const { loadPyodide, version } = await import(new URL("pyodide.mjs", dist).href);
 const lock = JSON.parse(readFileSync(new URL("pyodide-lock.json", dist), "utf8"));
@@ -32,11 +51,15 @@ const heap = pyodide._module.HEAP8.length;
 // Pyodide issue 6254: a snapshot taken after the heap grew past its start size fails to restore.
 if (heap !== heapBefore) throw new Error(`the wasm heap grew from ${heapBefore} to ${heap} bytes; the snapshot would not restore`);
 const raw = pyodide.makeMemorySnapshot();
-const gz = gzipSync(raw, { level: 9 });
+const { runs, pages } = nonZeroPages(raw, PAGE_BYTES);
+const gz = gzipSync(Buffer.concat(pages), { level: 9 });
 const id = createHash("sha256").update(gz).digest("hex").slice(0, 16);
 const file = `snapshot/${id}/calculator.snapshot.gz`;
 mkdirSync(new URL(`snapshot/${id}/`, dist), { recursive: true });
 writeFileSync(new URL(file, dist), gz);
-const meta = { file, pyodide: version, wheel_sha256: entry.sha256, raw_bytes: raw.length, gz_bytes: gz.length, heap_bytes: heap };
+const meta = {
+  file, pyodide: version, wheel_sha256: entry.sha256, raw_bytes: raw.length, gz_bytes: gz.length, heap_bytes: heap,
+  page_bytes: PAGE_BYTES, runs,
+};
 writeFileSync(new URL("snapshot.json", dist), JSON.stringify(meta));
 console.log(JSON.stringify(meta));

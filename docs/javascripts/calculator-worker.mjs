@@ -4,18 +4,26 @@
 // Two ways to start Python, chosen by the "boot" parameter of this script's URL:
 // - from the memory snapshot made at build time (Python already started, calculator imported): fast;
 // - a normal boot, installing the calculator wheel by name from the lockfile (sha256 checked).
-// "snapshot" always restores; "cached" restores only when the snapshot is already in this browser's cache
-// (and otherwise boots normally and fetches the snapshot for next time); "normal" never restores.
+// "snapshot" always restores; "cached" restores only when the snapshot is already in this browser (and
+// otherwise boots normally and downloads the snapshot for next time); "normal" never restores.
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
+import { forget, keep, readKept } from "./snapshot-keep.mjs";
+
 const pyodideBase = new URL("../pyodide/", import.meta.url);
-// "snapshot" is the default: scripts/bench measured it fastest on every network tried (README, Performance).
+// "snapshot" is the default: scripts/bench measured it fastest (README, Performance).
 const strategy = new URL(import.meta.url).searchParams.get("boot") || "snapshot";
-const SNAPSHOT_CACHE = "ssi-field-guide-snapshots";
 let handleJson = null;
 const timings = {}; // milliseconds since the worker started, per step: reported with "ready" for benchmarks
 const step = (name) => { timings[name] = Math.round(performance.now()); };
 
 const progress = (text) => postMessage({ type: "progress", text });
+// Fetched and compiled at once, while the snapshot's description is on its way: every boot needs them. The
+// second, Pyodide's 1.2 MB Emscripten module, would otherwise be imported only once loadPyodide is running.
+const runtime = import(new URL("pyodide.mjs", pyodideBase).href);
+runtime.then(() => step("runtime-imported"), () => {});
+const emscripten = import(new URL("pyodide.asm.mjs", pyodideBase).href);
+emscripten.then(() => step("emscripten-imported"), () => {});
+const createPyodideModule = async (settings) => (await emscripten).default(settings);
 const fetchFresh = (name) => fetch(new URL(name, pyodideBase), { cache: "no-cache" }).then((response) => {
   if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
   return response;
@@ -24,7 +32,7 @@ const fetchFresh = (name) => fetch(new URL(name, pyodideBase), { cache: "no-cach
 async function bootNormally() {
   progress("Loading the calculator… (downloading Python, about 6 MB on a first visit)");
   const [{ loadPyodide }, lock] = await Promise.all([
-    import(new URL("pyodide.mjs", pyodideBase).href),
+    runtime,
     fetchFresh("pyodide-lock.json").then((r) => r.json()),
   ]);
   const problems = [];
@@ -44,78 +52,144 @@ async function bootNormally() {
   }
 }
 
-// The snapshot's bytes (as { bytes: Promise }), unpacked; null when only a cached copy would do and there is
-// none. The cache keeps the unpacked bytes, so a revisit skips decompression as well as the download.
-async function snapshotBytes(meta, onlyIfCached) {
-  const url = new URL(meta.file, pyodideBase).href;
-  const key = `${url}?unpacked`;
-  const cache = self.caches ? await caches.open(SNAPSHOT_CACHE).catch(() => null) : null;
-  const cached = cache ? await cache.match(key) : undefined;
-  if (cached) return { bytes: cached.arrayBuffer().then((b) => new Uint8Array(b)) };
-  if (onlyIfCached) return null;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the snapshot answered HTTP ${response.status}`);
-  const bytes = unpack(response);
-  if (cache) bytes.then((b) => keepOnly(cache, key, b)).catch(() => {});
-  return { bytes };
+// The snapshot's response: from the network (or any cache on the way), or, when only a copy already in this
+// browser will do, from the HTTP cache alone (null when there is none).
+async function snapshotResponse(meta, onlyIfCached) {
+  const url = new URL(meta.file, pyodideBase);
+  const response = await fetch(url, onlyIfCached ? { cache: "only-if-cached", mode: "same-origin" } : {})
+    .catch((error) => { if (onlyIfCached) return null; throw error; });
+  if (response && !response.ok) {
+    if (onlyIfCached) return null;
+    throw new Error(`the snapshot answered HTTP ${response.status}`);
+  }
+  return response;
 }
 
-// Decompressed here, whatever the server did about compression; a damaged file fails its gzip check.
-async function unpack(response) {
-  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+// The snapshot's memory, unpacked by a worker of its own (snapshot-unpack.mjs explains the format) as the
+// bytes arrive. Where a worker cannot start another, or cannot be handed a stream, it is unpacked here.
+async function unpack(response, meta) {
+  let memory;
+  try {
+    memory = await unpackAside(response.body, meta);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    const { unpack: here } = await import("./snapshot-unpack.mjs");
+    memory = await here(response.body, meta);
+  }
   step("snapshot-unpacked");
-  return bytes;
+  return memory;
 }
 
-// Store one build's snapshot and drop any other build's.
-async function keepOnly(cache, key, bytes) {
-  await cache.put(key, new Response(bytes));
-  for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
+class Unsupported extends Error {}
+
+function unpackAside(body, meta) {
+  return new Promise((resolve, reject) => {
+    let helper;
+    try {
+      helper = new Worker(new URL("snapshot-unpack.mjs", import.meta.url), { type: "module", name: "ssi-unpack" });
+      helper.postMessage({ body, meta }, [body]);
+    } catch (error) {
+      if (helper) helper.terminate();
+      reject(body.locked ? error : new Unsupported(error.message)); // a stream handed over cannot be read here
+      return;
+    }
+    helper.addEventListener("message", ({ data }) => {
+      helper.terminate();
+      if (data.error) reject(new Error(data.error)); else resolve(data.memory);
+    });
+    helper.addEventListener("error", (event) => {
+      helper.terminate();
+      reject(new Error(event.message || "the snapshot's unpacker could not start"));
+    });
+  });
 }
 
-async function bootFromSnapshot(meta, bytes) {
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", pyodideBase).href);
-  step("runtime-imported");
-  if (meta.pyodide !== version) throw new Error(`the snapshot is for Pyodide ${meta.pyodide}, not ${version}`);
-  // The snapshot may still be unpacking: Pyodide fetches and compiles its WebAssembly meanwhile.
-  const pyodide = await loadPyodide({ indexURL: pyodideBase.href, _loadSnapshot: bytes, stdout: () => {} });
+// Where the snapshot's memory comes from: the copy this browser kept on an earlier visit (snapshot-keep.mjs),
+// else the network, else (strategy "cached") nowhere: null.
+async function snapshotSource(meta, onlyIfCached) {
+  const kept = await readKept(meta).catch(() => null);
+  if (kept) {
+    step("snapshot-read");
+    return { from: "kept", kept };
+  }
+  const response = await snapshotResponse(meta, onlyIfCached);
+  return response && { from: "network", unpacking: unpack(response, meta) };
+}
+
+// Restores Python from the snapshot. Pyodide needs only the snapshot's size to start (download and compile
+// its WebAssembly, link its runtime); downloaded bytes are waited for at the very end, in the fsInit hook,
+// so that fetching and unpacking them happen meanwhile. Until they arrive the memory is zeros, which
+// Pyodide refuses ("invalid magic number"): a snapshot that fails to unpack is never half-restored.
+async function bootFromSnapshot(described, source) {
+  const { loadPyodide, version } = await runtime;
+  const checked = described.then((meta) => {
+    if (meta.pyodide !== version) throw new Error(`the snapshot is for Pyodide ${meta.pyodide}, not ${version}`);
+    return meta;
+  });
+  const memory = Promise.all([checked, source]).then(([meta, s]) => s.kept || new Uint8Array(meta.raw_bytes));
+  let failure = null;
+  const unpacked = Promise.all([checked, source]).then(([, s]) => s.kept || s.unpacking)
+    .catch((error) => { failure = error; return null; });
+  const fsInit = async () => {
+    const [bytes, target] = await Promise.all([unpacked, memory]);
+    if (bytes && bytes !== target) target.set(bytes);
+  };
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({
+      indexURL: pyodideBase.href, createPyodideModule, _loadSnapshot: memory, fsInit, stdout: () => {} });
+  } catch (error) {
+    throw failure || error;
+  }
   step("restored");
   // Every restored session starts from the same random state; give this one its own.
   pyodide.runPython("import random; random.seed()");
-  return pyodide.pyimport("calculator.web").handle_json;
+  const handle = pyodide.pyimport("calculator.web").handle_json;
+  const [meta, { from }] = await Promise.all([checked, source]);
+  if (from === "network") afterReady(async () => keep(meta, await unpacked));
+  return { handle, from };
 }
 
-// After a normal boot, fetch the snapshot for the next visit (strategy "cached").
+// After a normal boot, download the snapshot into the HTTP cache for the next visit (strategy "cached").
 async function keepSnapshotForNextTime(meta) {
-  const found = await snapshotBytes(meta, false);
-  if (found) await found.bytes;
+  const response = await snapshotResponse(meta, false);
+  await response.arrayBuffer();
 }
 
 async function boot() {
   if (strategy === "normal") return { handle: await bootNormally(), via: "normal" };
-  let meta = null;
+  const meta = fetchFresh("snapshot.json").then((r) => r.json());
   try {
-    meta = await fetchFresh("snapshot.json").then((r) => r.json());
-    step("snapshot-described");
     progress("Loading the calculator…");
-    const found = await snapshotBytes(meta, strategy === "cached");
-    if (found) return { handle: await bootFromSnapshot(meta, found.bytes), via: "snapshot" };
+    const source = meta.then((m) => snapshotSource(m, strategy === "cached"));
+    if (strategy === "snapshot" || (await source)) {
+      const { handle, from } = await bootFromSnapshot(meta, source);
+      return { handle, via: "snapshot", from };
+    }
     const handle = await bootNormally();
-    keepSnapshotForNextTime(meta).catch(() => {});
+    meta.then(keepSnapshotForNextTime).catch(() => {});
     return { handle, via: "normal" };
   } catch (error) {
     const reason = String((error && error.message) || error);
-    if (meta && self.caches) caches.delete(SNAPSHOT_CACHE).catch(() => {}); // never reuse a bad copy
+    forget().catch(() => {}); // a kept copy that failed is never tried again
     return { handle: await bootNormally(), via: "normal", fallback: reason };
   }
 }
 
+// Work for once the calculator answers and the page is quiet: it must not delay the first answers.
+const later = [];
+function afterReady(work) {
+  later.push(work);
+}
+
 const ready = boot().then(
-  ({ handle, via, fallback }) => {
+  ({ handle, via, from, fallback }) => {
     handleJson = handle;
     step("ready");
-    postMessage({ type: "ready", via, fallback, timings });
+    postMessage({ type: "ready", via, from, fallback, timings });
+    setTimeout(async () => {
+      for (const work of later.splice(0)) await work().catch(() => {});
+    }, 2000);
   },
   (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
 );

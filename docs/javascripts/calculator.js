@@ -77,7 +77,7 @@
     else if (data.type === "failed") fail(data.message);
     else if (data.type === "ready") {
       state = "ready";
-      performance.mark("ssi:ready", { detail: { via: data.via, fallback: data.fallback || "", timings: data.timings } });
+      performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", timings: data.timings } });
       if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);
       setStatus(STATUS.ready);
       for (const w of live()) w.send({});

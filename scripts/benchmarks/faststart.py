@@ -11,6 +11,7 @@ Targets: first visit ≤ 0.35 × bare, revisit ≤ 0.30 × bare (same network, s
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 
@@ -25,6 +26,10 @@ NETWORKS: dict[str, Throttle | None] = {
     "10 Mbit/s, 40 ms": Throttle(10, 40),
 }
 STRATEGIES = ("normal", "snapshot", "cached")
+# SSI_BENCH_NETWORKS=loopback (comma-separated names' first words) runs a subset, e.g. while tuning.
+_ONLY = [w for w in os.environ.get("SSI_BENCH_NETWORKS", "").split(",") if w]
+if _ONLY:
+    NETWORKS = {name: t for name, t in NETWORKS.items() if any(name.startswith(w) for w in _ONLY)}
 LONG_TASKS = """window.__longest = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
   window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: "longtask", buffered: true });"""
 
