@@ -4,8 +4,8 @@
 // Two ways to start Python, chosen by the "boot" parameter of this script's URL:
 // - from the memory snapshot made at build time (Python already started, calculator imported): fast;
 // - a normal boot, installing the calculator wheel by name from the lockfile (sha256 checked).
-// "snapshot" always restores; "cached" restores only when the snapshot is already in this browser (and
-// otherwise boots normally and downloads the snapshot for next time); "normal" never restores.
+// "snapshot" always restores; "cached" restores only when this browser kept the snapshot on an earlier visit
+// (and otherwise boots normally and keeps the snapshot for next time); "normal" never restores.
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
 import { forget, keep, readKept } from "./snapshot-keep.mjs";
 
@@ -52,16 +52,9 @@ async function bootNormally() {
   }
 }
 
-// The snapshot's response: from the network (or any cache on the way), or, when only a copy already in this
-// browser will do, from the HTTP cache alone (null when there is none).
-async function snapshotResponse(meta, onlyIfCached) {
-  const url = new URL(meta.file, pyodideBase);
-  const response = await fetch(url, onlyIfCached ? { cache: "only-if-cached", mode: "same-origin" } : {})
-    .catch((error) => { if (onlyIfCached) return null; throw error; });
-  if (response && !response.ok) {
-    if (onlyIfCached) return null;
-    throw new Error(`the snapshot answered HTTP ${response.status}`);
-  }
+async function snapshotResponse(meta) {
+  const response = await fetch(new URL(meta.file, pyodideBase));
+  if (!response.ok) throw new Error(`the snapshot answered HTTP ${response.status}`);
   return response;
 }
 
@@ -105,15 +98,15 @@ function unpackAside(body, meta) {
 }
 
 // Where the snapshot's memory comes from: the copy this browser kept on an earlier visit (snapshot-keep.mjs),
-// else the network, else (strategy "cached") nowhere: null.
-async function snapshotSource(meta, onlyIfCached) {
+// else the network; with onlyIfKept (strategy "cached"), nowhere else: null.
+async function snapshotSource(meta, onlyIfKept) {
   const kept = await readKept(meta).catch(() => null);
   if (kept) {
     step("snapshot-read");
     return { from: "kept", kept };
   }
-  const response = await snapshotResponse(meta, onlyIfCached);
-  return response && { from: "network", unpacking: unpack(response, meta) };
+  if (onlyIfKept) return null;
+  return { from: "network", unpacking: snapshotResponse(meta).then((response) => unpack(response, meta)) };
 }
 
 // Restores Python from the snapshot. Pyodide needs only the snapshot's size to start (download and compile
@@ -150,10 +143,10 @@ async function bootFromSnapshot(described, source) {
   return { handle, from };
 }
 
-// After a normal boot, download the snapshot into the HTTP cache for the next visit (strategy "cached").
+// After a normal boot, download and keep the snapshot for the next visit (strategy "cached").
 async function keepSnapshotForNextTime(meta) {
-  const response = await snapshotResponse(meta, false);
-  await response.arrayBuffer();
+  const response = await snapshotResponse(meta);
+  await keep(meta, await unpack(response, meta));
 }
 
 async function boot() {
@@ -167,7 +160,7 @@ async function boot() {
       return { handle, via: "snapshot", from };
     }
     const handle = await bootNormally();
-    meta.then(keepSnapshotForNextTime).catch(() => {});
+    afterReady(async () => keepSnapshotForNextTime(await meta));
     return { handle, via: "normal" };
   } catch (error) {
     const reason = String((error && error.message) || error);

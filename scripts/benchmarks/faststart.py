@@ -56,8 +56,8 @@ def _pair(p, options, url: str, done_mark: str, rounds: int) -> dict[str, list[f
             context = p.chromium.launch_persistent_context(profile, **options)
             context.add_init_script(LONG_TASKS)
             first, longest1, bytes1, _ = _visit(context, url, done_mark)
-            if "ssi-boot=cached" in url:  # let the background fetch of the snapshot finish, as a real visit would
-                _wait_snapshot_cached(context, url)
+            if "ssi-boot=normal" not in url and done_mark == "ssi:ready":
+                _wait_snapshot_kept(context, url)
             revisit, longest2, bytes2, _ = _visit(context, url, done_mark)
             context.close()
         finally:
@@ -85,11 +85,21 @@ def _wait_offline_copy(page) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(100)
 
 
-def _wait_snapshot_cached(context, url: str) -> None:  # type: ignore[no-untyped-def]
+KEPT = """async () => {
+  try {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
+    for await (const name of folder.keys()) if (name.endsWith('.done')) return true;
+  } catch {}
+  return false;
+}"""
+
+
+def _wait_snapshot_kept(context, url: str) -> None:  # type: ignore[no-untyped-def]
+    """A real revisit comes after the worker kept its copy of the snapshot (a moment after the first answers)."""
     page = context.new_page()
     page.goto(url.split("calculator/")[0] + "_bench/")  # a same-origin page that boots nothing of ours
     for _ in range(600):  # wait_for_function would take the returned promise itself as a truthy answer
-        if page.evaluate("caches.open('ssi-field-guide-snapshots').then(c => c.keys()).then(k => k.length)"):
+        if page.evaluate(KEPT):
             break
         page.wait_for_timeout(100)
     page.close()

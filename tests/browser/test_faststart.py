@@ -33,24 +33,86 @@ def test_the_snapshot_restores_and_the_calculator_answers(guarded_page: Page, si
     answers(guarded_page)
 
 
-def test_restoring_only_once_cached_boots_normally_first(guarded_page: Page, site_url: str) -> None:
-    guarded_page.goto(site_url + PAGE + "?ssi-boot=cached")  # the alternative strategy the benchmark compares
-    assert boot_detail(guarded_page)["via"] == "normal"
-    wait_snapshot_cached(guarded_page)
+KEPT_JS = """async () => {
+  try {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
+    const names = [];
+    for await (const name of folder.keys()) names.push(name);
+    return names.sort();
+  } catch { return []; }
+}"""
+
+
+def kept_files(page: Page) -> list[str]:
+    """What this browser keeps of the snapshot in its origin-private file system."""
+    names: list[str] = page.evaluate(KEPT_JS)
+    return names
+
+
+def wait_snapshot_kept(page: Page) -> list[str]:
+    """Wait until the worker has kept the snapshot (it does so once the page has been quiet a moment)."""
+    for _ in range(300):
+        names = kept_files(page)
+        if any(name.endswith(".done") for name in names):
+            return names
+        page.wait_for_timeout(100)
+    raise AssertionError("the snapshot was never kept")
+
+
+def test_a_revisit_restores_the_copy_kept_on_the_first_visit(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE)
+    assert boot_detail(guarded_page)["from"] == "network"
+    names = wait_snapshot_kept(guarded_page)
+    assert len(names) == 2  # the memory and its completion marker: one build's copy only
     guarded_page.reload()
     detail = boot_detail(guarded_page)
-    assert detail["fallback"] == ""
-    assert detail["via"] == "snapshot"
+    assert (detail["via"], detail["from"], detail["fallback"]) == ("snapshot", "kept", "")
     answers(guarded_page)
 
 
-def wait_snapshot_cached(page: Page) -> None:
-    """Wait until the worker has stored the snapshot in this browser's cache (it does so after booting)."""
-    for _ in range(600):
-        if page.evaluate("caches.open('ssi-field-guide-snapshots').then(c => c.keys()).then(k => k.length)") == 1:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the snapshot was never cached")
+DAMAGE_JS = """async (how) => {
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
+  for await (const [name, handle] of folder.entries()) {
+    if (!name.endsWith('.bin')) continue;
+    const file = await handle.getFile();
+    const writable = await handle.createWritable({ keepExistingData: true });
+    if (how === 'short') await writable.truncate(file.size - 1000);
+    else await writable.write({ type: 'write', position: 0, data: new Uint8Array(4096).fill(7) });
+    await writable.close();
+  }
+}"""
+
+
+def test_a_short_kept_copy_is_not_read(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE)
+    wait_snapshot_kept(guarded_page)
+    guarded_page.evaluate(DAMAGE_JS, "short")
+    guarded_page.reload()
+    detail = boot_detail(guarded_page)
+    assert (detail["via"], detail["from"], detail["fallback"]) == ("snapshot", "network", "")
+    answers(guarded_page)
+
+
+def test_a_damaged_kept_copy_falls_back_and_is_forgotten(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE)
+    wait_snapshot_kept(guarded_page)
+    guarded_page.evaluate(DAMAGE_JS, "garbage")
+    guarded_page.reload()
+    detail = boot_detail(guarded_page)
+    assert detail["via"] == "normal"
+    assert "magic" in detail["fallback"]
+    answers(guarded_page)
+    assert kept_files(guarded_page) == []
+
+
+def test_restoring_only_once_kept_boots_normally_first(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + PAGE + "?ssi-boot=cached")  # the alternative strategy the benchmark compares
+    assert boot_detail(guarded_page)["via"] == "normal"
+    wait_snapshot_kept(guarded_page)
+    guarded_page.reload()
+    detail = boot_detail(guarded_page)
+    assert (detail["via"], detail["from"], detail["fallback"]) == ("snapshot", "kept", "")
+    answers(guarded_page)
 
 
 def _missing(route: Route) -> None:

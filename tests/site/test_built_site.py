@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -169,3 +170,15 @@ def test_the_snapshot_was_made_from_the_served_runtime_and_wheel() -> None:
     snapshot = SITE / "pyodide" / meta["file"]
     assert snapshot.stat().st_size == meta["gz_bytes"]
     assert meta["raw_bytes"] <= 32 * 1024 * 1024  # past ~30 MiB of heap a snapshot no longer restores
+
+
+def test_the_snapshot_file_holds_exactly_the_pages_its_description_places() -> None:
+    meta = json.loads((SITE / "pyodide" / "snapshot.json").read_text())
+    kept = gzip.decompress((SITE / "pyodide" / meta["file"]).read_bytes())
+    pages, page_bytes, raw = meta["runs"], meta["page_bytes"], meta["raw_bytes"]
+    assert page_bytes == 65536  # one WebAssembly page
+    ends = [(first + count) * page_bytes for first, count in pages]
+    assert all(first * page_bytes >= end for (first, _), end in zip(pages[1:], ends[:-1], strict=True))  # in order
+    placed = sum(min(count * page_bytes, raw - first * page_bytes) for first, count in pages)
+    assert len(kept) == placed < raw  # the zero pages were left out
+    assert kept[:4] == b"\x00snp"  # Pyodide's snapshot header comes first (page 0 is never all zeros)
