@@ -75,6 +75,7 @@
   function receive(data) {
     if (data.type === "progress" && state === "loading") setStatus(data.text);
     else if (data.type === "failed") fail(data.message);
+    else if (data.type === "warm") performance.mark("ssi:warm"); // benchmarks start typing after this
     else if (data.type === "ready") {
       state = "ready";
       performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", timings: data.timings } });

@@ -10,10 +10,20 @@
   const register = () => navigator.serviceWorker
     .register(new URL("../sw.js", script), { scope: new URL("../", script).href })
     .catch((error) => console.info("offline copy unavailable:", error.message)); // e.g. storage blocked
-  // Keeping the copy means downloading and checking ~23 MB; wait until the page has been idle a moment, so it
-  // does not compete with the first things a visitor types (scripts/bench measured that it did).
+  // Keeping the copy means downloading and checking ~23 MB: wait until the visitor has paused for a moment
+  // (no typing for 3 s) and the page is idle, so it does not compete with what they type (scripts/bench
+  // measured that it did).
   const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1));
+  let timer = null;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      document.removeEventListener("input", later);
+      idle(register, { timeout: 10000 });
+    }, 3000);
+  };
   document.addEventListener("ssi:calculator-ready", () => {
-    setTimeout(() => idle(register, { timeout: 10000 }), 3000);
+    document.addEventListener("input", later);
+    later();
   }, { once: true });
 })();

@@ -98,7 +98,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-EDIT_LOOP = """async ([mode, field, values]) => {
+EDIT_LOOP = """async ([mode, field, values, pause]) => {
   const widget = document.querySelector(`[data-calculator="${mode}"]`);
   const input = document.querySelector(`#${mode}-${field}`);
   const times = [];
@@ -109,12 +109,22 @@ EDIT_LOOP = """async ([mode, field, values]) => {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await done;
     times.push(performance.now() - start);
+    if (pause) await new Promise(r => setTimeout(r, pause));
   }
   return times;
 }"""
 
+TYPING_PAUSE_MS = 100  # a fast typist: ten keys a second
 
-def edit_latencies(page: Page, mode: str, field: str, values: list[str]) -> list[float]:
-    """Type each value into one field of a calculator; the ms from each edit to its result in the page."""
-    times: list[float] = page.evaluate(EDIT_LOOP, [mode, field, values])
+
+def wait_warm(page: Page) -> None:
+    """Wait until the worker has warmed up after its first answer (a fraction of a second after it is ready)."""
+    page.wait_for_function("performance.getEntriesByName('ssi:warm').length > 0", timeout=60_000)
+
+
+def edit_latencies(page: Page, mode: str, field: str, values: list[str],
+                   pause_ms: int = TYPING_PAUSE_MS) -> list[float]:
+    """Type each value into one field of a calculator, ``pause_ms`` apart (0: each as soon as the last answer is
+    in the page, faster than anyone types); the ms from each edit to its result in the page."""
+    times: list[float] = page.evaluate(EDIT_LOOP, [mode, field, values, pause_ms])
     return times

@@ -143,7 +143,7 @@ class WorkerHeap:
 
 
 def browser() -> list[tuple[str, float, str]]:
-    from .browser import chromium_site
+    from .browser import chromium_site, wait_warm
     from .browser import median as med
 
     csv_text = csvio.to_csv(five_years())
@@ -153,6 +153,7 @@ def browser() -> list[tuple[str, float, str]]:
         page = context.new_page()
         page.goto(url + PAGE)
         page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=180_000)
+        wait_warm(page)
         first: list[float] = []
         for _ in range(5):
             page.evaluate("localStorage.clear()")
