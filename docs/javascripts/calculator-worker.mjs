@@ -52,22 +52,17 @@ async function bootNormally() {
   }
 }
 
-async function snapshotResponse(meta) {
-  const response = await fetch(new URL(meta.file, pyodideBase));
-  if (!response.ok) throw new Error(`the snapshot answered HTTP ${response.status}`);
-  return response;
-}
-
-// The snapshot's memory, unpacked by a worker of its own (snapshot-unpack.mjs explains the format) as the
-// bytes arrive. Where a worker cannot start another, or cannot be handed a stream, it is unpacked here.
-async function unpack(response, meta) {
+// The snapshot's memory, downloaded and unpacked by a worker of its own (snapshot-unpack.mjs explains the
+// format), or here where a worker cannot start another.
+async function download(meta) {
+  const url = new URL(meta.file, pyodideBase).href;
   let memory;
   try {
-    memory = await unpackAside(response.body, meta);
+    memory = await downloadAside(url, meta);
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
-    const { unpack: here } = await import("./snapshot-unpack.mjs");
-    memory = await here(response.body, meta);
+    const { download: here } = await import("./snapshot-unpack.mjs");
+    memory = await here(url, meta);
   }
   step("snapshot-unpacked");
   return memory;
@@ -75,15 +70,13 @@ async function unpack(response, meta) {
 
 class Unsupported extends Error {}
 
-function unpackAside(body, meta) {
+function downloadAside(url, meta) {
   return new Promise((resolve, reject) => {
     let helper;
     try {
       helper = new Worker(new URL("snapshot-unpack.mjs", import.meta.url), { type: "module", name: "ssi-unpack" });
-      helper.postMessage({ body, meta }, [body]);
     } catch (error) {
-      if (helper) helper.terminate();
-      reject(body.locked ? error : new Unsupported(error.message)); // a stream handed over cannot be read here
+      reject(new Unsupported(error.message));
       return;
     }
     helper.addEventListener("message", ({ data }) => {
@@ -94,6 +87,7 @@ function unpackAside(body, meta) {
       helper.terminate();
       reject(new Error(event.message || "the snapshot's unpacker could not start"));
     });
+    helper.postMessage({ url, meta });
   });
 }
 
@@ -106,7 +100,7 @@ async function snapshotSource(meta, onlyIfKept) {
     return { from: "kept", kept };
   }
   if (onlyIfKept) return null;
-  return { from: "network", unpacking: snapshotResponse(meta).then((response) => unpack(response, meta)) };
+  return { from: "network", unpacking: download(meta) };
 }
 
 // Restores Python from the snapshot. Pyodide needs only the snapshot's size to start (download and compile
@@ -150,8 +144,7 @@ async function bootFromSnapshot(described, source) {
 
 // After a normal boot, download and keep the snapshot for the next visit (strategy "cached").
 async function keepSnapshotForNextTime(meta) {
-  const response = await snapshotResponse(meta);
-  await keep(meta, await unpack(response, meta));
+  await keep(meta, await download(meta));
 }
 
 async function boot() {
