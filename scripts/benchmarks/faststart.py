@@ -113,7 +113,7 @@ def run() -> list[tuple[str, float, str]]:
     figures: list[tuple[str, float, str]] = []
     try:
         for network, throttle in NETWORKS.items():
-            rounds = 2 if throttle is None else 1
+            rounds = 3 if throttle is None else 1
             with served(SITE, throttle) as (p, options, url):
                 bare = _pair(p, options, url + "_bench/", "bare:ready", rounds)
                 b1, b2 = median(bare["first"]), median(bare["revisit"])
