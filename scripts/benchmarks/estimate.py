@@ -28,7 +28,7 @@ from calculator.web import handle  # noqa: E402
 from .browser import chromium_site, edit_latencies, median, p95, wait_warm  # noqa: E402
 
 CALLS = 400
-EDITS = 40
+EDITS = 80
 
 
 
