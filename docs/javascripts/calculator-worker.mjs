@@ -7,7 +7,7 @@
 // "snapshot" always restores; "cached" restores only when this browser kept the snapshot on an earlier visit
 // (and otherwise boots normally and keeps the snapshot for next time); "normal" never restores.
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
-import { forget, keep, readKept } from "./snapshot-keep.mjs";
+import { forget } from "./snapshot-keep.mjs";
 
 const pyodideBase = new URL("../pyodide/", import.meta.url);
 // "snapshot" is the default: scripts/bench measured it fastest (README, Performance).
@@ -52,78 +52,79 @@ async function bootNormally() {
   }
 }
 
-// The snapshot's memory, downloaded and unpacked by a worker of its own (snapshot-unpack.mjs explains the
-// format), or here where a worker cannot start another.
-async function download(meta) {
+// The snapshot's memory comes from snapshot-helper.mjs, run in a worker of its own (or here where a worker
+// cannot start another): { from: "kept" | "network", memory }, or { from: null } with keptOnly and no copy.
+async function obtainSnapshot(meta, keptOnly) {
   const url = new URL(meta.file, pyodideBase).href;
-  let memory;
-  try {
-    memory = await downloadAside(url, meta);
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-    const { download: here } = await import("./snapshot-unpack.mjs");
-    memory = await here(url, meta);
-  }
-  step("snapshot-unpacked");
-  return memory;
+  const found = await viaHelper({ meta, url, keptOnly }, [], (helper) => helper.obtain(meta, url, keptOnly));
+  step(`snapshot-${found.from || "none"}`);
+  return found;
+}
+
+// Keep the memory for the next visit (the buffer moves to the helper).
+function keepSnapshot(meta, memory) {
+  return viaHelper({ keep: true, meta, memory }, [memory.buffer], (helper) => helper.keep(meta, memory));
 }
 
 class Unsupported extends Error {}
 
-function downloadAside(url, meta) {
+async function viaHelper(message, transfer, here) {
+  try {
+    return await askHelper(message, transfer);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    return here(await import("./snapshot-helper.mjs"));
+  }
+}
+
+function askHelper(message, transfer) {
   return new Promise((resolve, reject) => {
     let helper;
     try {
-      helper = new Worker(new URL("snapshot-unpack.mjs", import.meta.url), { type: "module", name: "ssi-unpack" });
+      helper = new Worker(new URL("snapshot-helper.mjs", import.meta.url), { type: "module", name: "ssi-snapshot" });
     } catch (error) {
       reject(new Unsupported(error.message));
       return;
     }
     helper.addEventListener("message", ({ data }) => {
       helper.terminate();
-      if (data.error) reject(new Error(data.error)); else resolve(data.memory);
+      if (data.error) reject(new Error(data.error)); else resolve(data);
     });
     helper.addEventListener("error", (event) => {
       helper.terminate();
-      reject(new Error(event.message || "the snapshot's unpacker could not start"));
+      reject(new Error(event.message || "the snapshot's helper could not start"));
     });
-    helper.postMessage({ url, meta });
+    helper.postMessage(message, transfer);
   });
 }
 
-// Where the snapshot's memory comes from: the copy this browser kept on an earlier visit (snapshot-keep.mjs),
-// else the network; with onlyIfKept (strategy "cached"), nowhere else: null.
-async function snapshotSource(meta, onlyIfKept) {
-  const kept = await readKept(meta).catch(() => null);
-  if (kept) {
-    step("snapshot-read");
-    return { from: "kept", kept };
-  }
-  if (onlyIfKept) return null;
-  return { from: "network", unpacking: download(meta) };
-}
-
-// Restores Python from the snapshot. Pyodide needs only the snapshot's size to start (download and compile
-// its WebAssembly, link its runtime); downloaded bytes are waited for at the very end, in the fsInit hook,
-// so that fetching and unpacking them happen meanwhile. Until they arrive the memory is zeros, which
-// Pyodide refuses ("invalid magic number"): a snapshot that fails to unpack is never half-restored.
+// Restores Python from the snapshot. Pyodide asks for the snapshot as soon as its runtime is loaded, but only
+// to size its memory: if the bytes have not arrived by then it gets zeros of the right size, and the bytes are
+// put in at the very end, in the fsInit hook, so that reading or downloading them never holds Pyodide up.
+// Memory left at zeros is refused by Pyodide ("invalid magic number"): a snapshot that fails to arrive is
+// never half-restored.
 async function bootFromSnapshot(described, source) {
   const { loadPyodide, version } = await runtime;
   const checked = described.then((meta) => {
     if (meta.pyodide !== version) throw new Error(`the snapshot is for Pyodide ${meta.pyodide}, not ${version}`);
     return meta;
   });
-  const memory = Promise.all([checked, source]).then(([meta, s]) => s.kept || new Uint8Array(meta.raw_bytes));
   let failure = null;
-  const unpacked = Promise.all([checked, source]).then(([, s]) => s.kept || s.unpacking)
+  const arrived = Promise.all([checked, source]).then(([, found]) => found.memory)
     .catch((error) => { failure = error; return null; });
   // Pyodide keeps its options for good: they reach the snapshot's 30 MB only through `held`, let go below.
-  const held = { memory, unpacked };
-  const fsInit = async () => {
-    const [bytes, target] = await Promise.all([held.unpacked, held.memory]);
-    if (bytes && bytes !== target) target.set(bytes);
+  const held = { arrived, bytes: null, target: null };
+  arrived.then((bytes) => { if (held.arrived) held.bytes = bytes; });
+  const snapshot = {
+    then: (resolve, reject) => checked.then((meta) => {
+      held.target = held.bytes || new Uint8Array(meta.raw_bytes);
+      return held.target;
+    }).then(resolve, reject),
   };
-  const snapshot = { then: (resolve, reject) => held.memory.then(resolve, reject) };
+  const fsInit = async () => {
+    const bytes = await held.arrived;
+    if (bytes && bytes !== held.target) held.target.set(bytes);
+  };
   let pyodide;
   try {
     pyodide = await loadPyodide({
@@ -131,20 +132,21 @@ async function bootFromSnapshot(described, source) {
   } catch (error) {
     throw failure || error;
   } finally {
-    held.memory = held.unpacked = null;
+    held.arrived = held.bytes = held.target = null;
   }
   step("restored");
   // Every restored session starts from the same random state; give this one its own.
   pyodide.runPython("import random; random.seed()");
   const handle = pyodide.pyimport("calculator.web").handle_json;
-  const [meta, { from }] = await Promise.all([checked, source]);
-  if (from === "network") afterReady(async () => keep(meta, await unpacked));
-  return { handle, from };
+  const [meta, found] = await Promise.all([checked, source]);
+  if (found.from === "network") afterReady(() => keepSnapshot(meta, found.memory));
+  return { handle, from: found.from };
 }
 
 // After a normal boot, download and keep the snapshot for the next visit (strategy "cached").
 async function keepSnapshotForNextTime(meta) {
-  await keep(meta, await download(meta));
+  const found = await obtainSnapshot(meta, false);
+  if (found.from === "network") await keepSnapshot(meta, found.memory);
 }
 
 async function boot() {
@@ -152,9 +154,13 @@ async function boot() {
   const meta = fetchFresh("snapshot.json").then((r) => r.json());
   try {
     progress("Loading the calculator…");
-    const source = meta.then((m) => snapshotSource(m, strategy === "cached"));
-    if (strategy === "snapshot" || (await source)) {
-      const { handle, from } = await bootFromSnapshot(meta, source);
+    if (strategy === "snapshot") {
+      const { handle, from } = await bootFromSnapshot(meta, meta.then((m) => obtainSnapshot(m, false)));
+      return { handle, via: "snapshot", from };
+    }
+    const found = await meta.then((m) => obtainSnapshot(m, true));
+    if (found.from) {
+      const { handle, from } = await bootFromSnapshot(meta, Promise.resolve(found));
       return { handle, via: "snapshot", from };
     }
     const handle = await bootNormally();

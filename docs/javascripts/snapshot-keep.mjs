@@ -1,10 +1,10 @@
 // A copy of the unpacked snapshot kept in this browser's origin-private file system, so that a revisit reads
 // it straight into memory: no download and no decompressing, which scripts/bench measured as the slowest part
-// of a revisit. Only the non-zero pages are kept (snapshot-unpack.mjs), and one build's copy at a time.
-// Synchronous file access exists only in workers: calculator-worker.mjs calls these.
+// of a revisit. Only the non-zero pages are kept (snapshot-format.mjs), and one build's copy at a time.
+// Synchronous file access exists only in workers: snapshot-helper.mjs calls these.
 // A copy counts only once its ".done" marker exists, written after the data, so a copy cut short (the tab
 // closed while writing) is never read.
-import { places } from "./snapshot-unpack.mjs";
+import { places } from "./snapshot-format.mjs";
 
 const FOLDER = "ssi-field-guide-snapshot";
 
@@ -20,22 +20,25 @@ async function folder(create) {
   return top && top.getDirectoryHandle(FOLDER, { create }).catch(() => null);
 }
 
-// This build's memory, or null when no complete copy is kept (or the file system is unavailable).
-export async function readKept(meta) {
+// Read this build's kept copy straight into `memory` (zeros, meta.raw_bytes long); false when no complete copy
+// is kept or the file system is unavailable, and then `memory` is still all zeros.
+export async function readKept(meta, memory) {
   const dir = await folder(false);
-  if (!dir) return null;
+  if (!dir) return false;
   const id = idOf(meta);
-  if (!(await dir.getFileHandle(`${id}.done`).catch(() => null))) return null;
+  if (!(await dir.getFileHandle(`${id}.done`).catch(() => null))) return false;
   const handle = await (await dir.getFileHandle(`${id}.bin`)).createSyncAccessHandle();
   try {
-    if (handle.getSize() !== keptBytes(meta)) return null;
-    const memory = new Uint8Array(meta.raw_bytes);
+    if (handle.getSize() !== keptBytes(meta)) return false;
     let offset = 0;
     for (const [at, length] of places(meta)) {
-      if (handle.read(memory.subarray(at, at + length), { at: offset }) !== length) return null;
+      if (handle.read(memory.subarray(at, at + length), { at: offset }) !== length) {
+        memory.fill(0);
+        return false;
+      }
       offset += length;
     }
-    return memory;
+    return true;
   } finally {
     handle.close();
   }

@@ -1,6 +1,4 @@
-// The calculator's memory snapshot: where its bytes go, and downloading and unpacking them. Run as its own
-// worker (named "ssi-unpack") by calculator-worker.mjs, so that this happens beside Pyodide's start instead of
-// in its way; imported directly for the layout, and where a worker cannot start another.
+// The calculator's memory snapshot: where its bytes go, and unpacking them.
 //
 // The file holds only the pages of Python's memory that are not all zeros (scripts/make_snapshot.mjs), one
 // after another; meta.runs says where each run of pages goes. Zero pages cost nothing here (a new buffer is
@@ -33,23 +31,4 @@ export async function unpack(body, meta) {
   }
   if (left || todo.length) throw new Error("the snapshot is shorter than its description");
   return memory;
-}
-
-// Downloads the snapshot too: a stream handed over from another worker moves only when that worker's thread is
-// free, and calculator-worker.mjs is busy starting Pyodide meanwhile (scripts/bench measured the difference).
-export async function download(url, meta) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the snapshot answered HTTP ${response.status}`);
-  return unpack(response.body, meta);
-}
-
-if (globalThis.WorkerGlobalScope && self.name === "ssi-unpack") {
-  addEventListener("message", async ({ data: { url, meta } }) => {
-    try {
-      const memory = await download(url, meta);
-      postMessage({ memory }, [memory.buffer]);
-    } catch (error) {
-      postMessage({ error: String((error && error.message) || error) });
-    }
-  });
 }
