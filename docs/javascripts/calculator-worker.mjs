@@ -7,7 +7,7 @@
 // "snapshot" always restores; "cached" restores only when this browser kept the snapshot on an earlier visit
 // (and otherwise boots normally and keeps the snapshot for next time); "normal" never restores.
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
-import { forget } from "./snapshot-keep.mjs";
+import { forget, readKept } from "./snapshot-keep.mjs";
 
 const pyodideBase = new URL("../pyodide/", import.meta.url);
 // "snapshot" is the default: scripts/bench measured it fastest (README, Performance).
@@ -52,13 +52,22 @@ async function bootNormally() {
   }
 }
 
-// The snapshot's memory comes from snapshot-helper.mjs, run in a worker of its own (or here where a worker
-// cannot start another): { from: "kept" | "network", memory }, or { from: null } with keptOnly and no copy.
+// The snapshot's memory: { from: "kept" | "network", memory }, or { from: null } with keptOnly and no copy.
+// A copy kept on an earlier visit (snapshot-keep.mjs) is read right here: this early the thread is still quiet,
+// and scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
+// snapshot-helper.mjs, in a worker of its own (or here where a worker cannot start another).
 async function obtainSnapshot(meta, keptOnly) {
+  const memory = new Uint8Array(meta.raw_bytes);
+  if (await readKept(meta, memory).catch(() => false)) {
+    step("snapshot-kept");
+    return { from: "kept", memory };
+  }
+  if (keptOnly) return { from: null };
   const url = new URL(meta.file, pyodideBase).href;
-  const found = await viaHelper({ meta, url, keptOnly }, [], (helper) => helper.obtain(meta, url, keptOnly));
-  step(`snapshot-${found.from || "none"}`);
-  return found;
+  const { memory: downloaded } = await viaHelper({ meta, url }, [],
+    (helper) => helper.download(meta, url).then((bytes) => ({ memory: bytes })));
+  step("snapshot-downloaded");
+  return { from: "network", memory: downloaded };
 }
 
 // Keep the memory for the next visit (the buffer moves to the helper).
