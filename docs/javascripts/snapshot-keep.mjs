@@ -1,7 +1,7 @@
 // A copy of the unpacked snapshot kept in this browser's origin-private file system, so that a revisit reads
 // it straight into memory: no download and no decompressing, which scripts/bench measured as the slowest part
 // of a revisit. Only the non-zero pages are kept (snapshot-format.mjs), and one build's copy at a time.
-// Synchronous file access exists only in workers: snapshot-helper.mjs calls these.
+// Synchronous file access exists only in workers: calculator-worker.mjs reads, snapshot-helper.mjs writes.
 // A copy counts only once its ".done" marker exists, written after the data, so a copy cut short (the tab
 // closed while writing) is never read.
 import { places } from "./snapshot-format.mjs";
