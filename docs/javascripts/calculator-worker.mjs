@@ -57,10 +57,10 @@ async function bootNormally() {
 // and scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
 // snapshot-helper.mjs, in a worker of its own (or here where a worker cannot start another).
 async function obtainSnapshot(meta, keptOnly) {
-  const memory = new Uint8Array(meta.raw_bytes);
-  if (await readKept(meta, memory).catch(() => false)) {
+  const kept = await readKept(meta).catch(() => null);
+  if (kept) {
     step("snapshot-kept");
-    return { from: "kept", memory };
+    return { from: "kept", memory: kept };
   }
   if (keptOnly) return { from: null };
   const url = new URL(meta.file, pyodideBase).href;

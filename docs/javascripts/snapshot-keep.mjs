@@ -20,25 +20,23 @@ async function folder(create) {
   return top && top.getDirectoryHandle(FOLDER, { create }).catch(() => null);
 }
 
-// Read this build's kept copy straight into `memory` (zeros, meta.raw_bytes long); false when no complete copy
-// is kept or the file system is unavailable, and then `memory` is still all zeros.
-export async function readKept(meta, memory) {
+// This build's memory, read from its kept copy; null when no complete copy is kept or the file system is
+// unavailable (the 30 MB buffer is made only once a copy is found).
+export async function readKept(meta) {
   const dir = await folder(false);
-  if (!dir) return false;
+  if (!dir) return null;
   const id = idOf(meta);
-  if (!(await dir.getFileHandle(`${id}.done`).catch(() => null))) return false;
+  if (!(await dir.getFileHandle(`${id}.done`).catch(() => null))) return null;
   const handle = await (await dir.getFileHandle(`${id}.bin`)).createSyncAccessHandle();
   try {
-    if (handle.getSize() !== keptBytes(meta)) return false;
+    if (handle.getSize() !== keptBytes(meta)) return null;
+    const memory = new Uint8Array(meta.raw_bytes);
     let offset = 0;
     for (const [at, length] of places(meta)) {
-      if (handle.read(memory.subarray(at, at + length), { at: offset }) !== length) {
-        memory.fill(0);
-        return false;
-      }
+      if (handle.read(memory.subarray(at, at + length), { at: offset }) !== length) return null;
       offset += length;
     }
-    return true;
+    return memory;
   } finally {
     handle.close();
   }
