@@ -57,7 +57,9 @@ async function bootNormally() {
 // and scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
 // snapshot-helper.mjs, in a worker of its own (or here where a worker cannot start another).
 async function obtainSnapshot(meta, keptOnly) {
-  const kept = await readKept(meta).catch(() => null);
+  // Never waits long on the file system (a copy another page is still writing is locked): past
+  // KEPT_PATIENCE_MS the snapshot is downloaded instead.
+  const kept = await Promise.race([readKept(meta).catch(() => null), delay(KEPT_PATIENCE_MS).then(() => null)]);
   if (kept) {
     step("snapshot-kept");
     return { from: "kept", memory: kept };
@@ -74,6 +76,9 @@ async function obtainSnapshot(meta, keptOnly) {
 function keepSnapshot(meta, memory) {
   return viaHelper({ keep: true, meta, memory }, [memory.buffer], (helper) => helper.keep(meta, memory));
 }
+
+const KEPT_PATIENCE_MS = 5000;
+const delay = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 class Unsupported extends Error {}
 
