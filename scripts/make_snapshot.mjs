@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // About half of Python's memory is pages of zeros: the file leaves them out, and says where the rest goes as
-// runs of [first page, page count]; the browser starts from a zeroed buffer (calculator-worker.mjs, unpack).
+// runs of [first page, page count]; the browser starts from a zeroed buffer (docs/javascripts/snapshot-format.mjs).
 const PAGE_BYTES = 65536; // one WebAssembly page
 
 function nonZeroPages(raw, size) {
