@@ -97,7 +97,7 @@ KEPT = """async () => {
 def _wait_snapshot_kept(context, url: str) -> None:  # type: ignore[no-untyped-def]
     """A real revisit comes after the worker kept its copy of the snapshot (a moment after the first answers)."""
     page = context.new_page()
-    page.goto(url.split("calculator/")[0] + "_bench/")  # a same-origin page that boots nothing of ours
+    page.goto(url.split("calculator/")[0] + "faq/")  # a same-origin guide page: it starts no Pyodide
     for _ in range(600):  # wait_for_function would take the returned promise itself as a truthy answer
         if page.evaluate(KEPT):
             break

@@ -83,22 +83,23 @@ DAMAGE_JS = """async (how) => {
 }"""
 
 
+def revisit_with_kept_copy(page: Page, site_url: str, damage: str) -> dict[str, Any]:
+    """First visit, damage the kept copy (``short`` or ``garbage``), revisit; the revisit's boot detail."""
+    page.goto(site_url + PAGE)
+    wait_snapshot_kept(page)
+    page.evaluate(DAMAGE_JS, damage)
+    page.reload()
+    return boot_detail(page)
+
+
 def test_a_short_kept_copy_is_not_read(guarded_page: Page, site_url: str) -> None:
-    guarded_page.goto(site_url + PAGE)
-    wait_snapshot_kept(guarded_page)
-    guarded_page.evaluate(DAMAGE_JS, "short")
-    guarded_page.reload()
-    detail = boot_detail(guarded_page)
+    detail = revisit_with_kept_copy(guarded_page, site_url, "short")
     assert (detail["via"], detail["from"], detail["fallback"]) == ("snapshot", "network", "")
     answers(guarded_page)
 
 
 def test_a_damaged_kept_copy_falls_back_and_is_forgotten(guarded_page: Page, site_url: str) -> None:
-    guarded_page.goto(site_url + PAGE)
-    wait_snapshot_kept(guarded_page)
-    guarded_page.evaluate(DAMAGE_JS, "garbage")
-    guarded_page.reload()
-    detail = boot_detail(guarded_page)
+    detail = revisit_with_kept_copy(guarded_page, site_url, "garbage")
     assert detail["via"] == "normal"
     assert "magic" in detail["fallback"]
     answers(guarded_page)
