@@ -6,6 +6,8 @@
 - ``<!-- calculator-model: NAME -->`` becomes the mode's model description, generated from the code.
 - After the build, ``site/pyodide/`` receives the runtime, the calculator wheel and its lockfile.
 - Every page gets its "last updated" date from git.
+- Material's search worker is started through ``javascripts/search-worker-late.js``, which builds the index
+  once the page has settled (the reasons are in that file).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from calculator.html import esc  # noqa: E402
 from calculator.modes import WebRequest, registry  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
+# Material's search worker in its page configuration: "search": "<up to the root>assets/javascripts/workers/<name>".
+_SEARCH_WORKER = re.compile(r'"search": "([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)"')
 _WIDGET = re.compile(r"^<!-- calculator: ([a-z-]+) -->$", re.MULTILINE)
 _MODEL = re.compile(r"^<!-- calculator-model: ([a-z-]+) -->$", re.MULTILINE)
 
@@ -71,6 +75,15 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     if "data-calculator=" in markdown:
         page.meta["calculator"] = True
     return markdown
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    return _SEARCH_WORKER.sub(
+        lambda m: f'"search": "{m.group(1)}javascripts/search-worker-late.js?material={m.group(2)}"', output, count=1)
+
+
+def on_post_template(output: str, **_: Any) -> str:  # 404.html
+    return on_post_page(output)
 
 
 def on_page_context(context: dict[str, Any], page: Any, **_: Any) -> dict[str, Any]:

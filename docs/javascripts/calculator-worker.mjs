@@ -7,7 +7,8 @@
 // "snapshot" always restores; "cached" restores only when this browser kept the snapshot on an earlier visit
 // (and otherwise boots normally and keeps the snapshot for next time); "normal" never restores.
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
-import { forget, readKept } from "./snapshot-keep.mjs";
+import { copyPlaces, spread } from "./snapshot-format.mjs";
+import { forget, readEarly, readKept } from "./snapshot-keep.mjs";
 
 const pyodideBase = new URL("../pyodide/", import.meta.url);
 // "snapshot" is the default: scripts/bench measured it fastest (README, Performance).
@@ -15,6 +16,8 @@ const strategy = new URL(import.meta.url).searchParams.get("boot") || "snapshot"
 let handleJson = null;
 const timings = {}; // milliseconds since the worker started, per step: reported with "ready" for benchmarks
 const step = (name) => { timings[name] = Math.round(performance.now()); };
+// Before anything else occupies this thread (snapshot-keep.mjs).
+if (strategy !== "normal") readEarly().then((kept) => { if (kept) step("kept-read"); });
 
 const progress = (text) => postMessage({ type: "progress", text });
 // Fetched and compiled at once, while the snapshot's description is on its way: every boot needs them. The
@@ -52,9 +55,10 @@ async function bootNormally() {
   }
 }
 
-// The snapshot's memory: { from: "kept" | "network", memory }, or { from: null } with keptOnly and no copy.
-// A copy kept on an earlier visit (snapshot-keep.mjs) is read right here: this early the thread is still quiet,
-// and scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
+// The snapshot: { from: "kept", pages } (the kept copy's pages, see spread()), { from: "network", memory } (the
+// unpacked memory), or { from: null } with keptOnly and no copy. A copy kept on an earlier visit
+// (snapshot-keep.mjs) is read right here, started before Pyodide occupies this thread (readEarly above);
+// scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
 // snapshot-helper.mjs, in a worker of its own (or here where a worker cannot start another).
 async function obtainSnapshot(meta, keptOnly) {
   // Never waits long on the file system (a copy another page is still writing is locked): past
@@ -62,7 +66,7 @@ async function obtainSnapshot(meta, keptOnly) {
   const kept = await Promise.race([readKept(meta).catch(() => null), delay(KEPT_PATIENCE_MS).then(() => null)]);
   if (kept) {
     step("snapshot-kept");
-    return { from: "kept", memory: kept };
+    return { from: "kept", pages: kept };
   }
   if (keptOnly) return { from: null };
   const url = new URL(meta.file, pyodideBase).href;
@@ -116,7 +120,7 @@ function askHelper(message, transfer) {
 // to size its memory: if the bytes have not arrived by then it gets zeros of the right size, and the bytes are
 // put in at the very end, in the fsInit hook, so that reading or downloading them never holds Pyodide up.
 // Memory left at zeros is refused by Pyodide ("invalid magic number"): a snapshot that fails to arrive is
-// never half-restored.
+// never half-restored. Only the non-zero places are ever copied (snapshot-format.mjs).
 async function bootFromSnapshot(described, source) {
   const { loadPyodide, version } = await runtime;
   const checked = described.then((meta) => {
@@ -124,20 +128,32 @@ async function bootFromSnapshot(described, source) {
     return meta;
   });
   let failure = null;
-  const arrived = Promise.all([checked, source]).then(([, found]) => found.memory)
+  const arrived = Promise.all([checked, source]).then(([, found]) => found)
     .catch((error) => { failure = error; return null; });
   // Pyodide keeps its options for good: they reach the snapshot's 30 MB only through `held`, let go below.
-  const held = { arrived, bytes: null, target: null };
-  arrived.then((bytes) => { if (held.arrived) held.bytes = bytes; });
+  const held = { arrived, found: null, target: null, filled: false };
+  arrived.then((found) => { if (held.arrived) held.found = found; });
+  const fill = (found, meta) => {
+    if (found.pages) spread(found.pages, meta, held.target);
+    else copyPlaces(found.memory, meta, held.target);
+    held.filled = true;
+  };
   const snapshot = {
     then: (resolve, reject) => checked.then((meta) => {
-      held.target = held.bytes || new Uint8Array(meta.raw_bytes);
+      const { found } = held;
+      if (found && found.memory) {
+        held.target = found.memory; // downloaded already: handed over as it is
+        held.filled = true;
+      } else {
+        held.target = new Uint8Array(meta.raw_bytes);
+        if (found) fill(found, meta);
+      }
       return held.target;
     }).then(resolve, reject),
   };
   const fsInit = async () => {
-    const bytes = await held.arrived;
-    if (bytes && bytes !== held.target) held.target.set(bytes);
+    const [found, meta] = await Promise.all([held.arrived, checked]);
+    if (found && !held.filled) fill(found, meta);
   };
   let pyodide;
   try {
@@ -146,7 +162,7 @@ async function bootFromSnapshot(described, source) {
   } catch (error) {
     throw failure || error;
   } finally {
-    held.arrived = held.bytes = held.target = null;
+    held.arrived = held.found = held.target = null;
   }
   step("restored");
   // Every restored session starts from the same random state; give this one its own.
@@ -166,6 +182,7 @@ async function keepSnapshotForNextTime(meta) {
 async function boot() {
   if (strategy === "normal") return { handle: await bootNormally(), via: "normal" };
   const meta = fetchFresh("snapshot.json").then((r) => r.json());
+  meta.then(() => step("meta"), () => {});
   try {
     progress("Loading the calculator…");
     if (strategy === "snapshot") {

@@ -33,6 +33,7 @@
   function fail(reason) {
     if (state === "failed") return;
     state = "failed";
+    document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js waits for this
     setStatus(`The calculator could not load (${reason}). The result below is for the example values;`
       + " reload the page to try again.");
     for (const [id, settle] of waiting) { waiting.delete(id); settle(null); }
@@ -75,8 +76,10 @@
   function receive(data) {
     if (data.type === "progress" && state === "loading") setStatus(data.text);
     else if (data.type === "failed") fail(data.message);
-    else if (data.type === "warm") performance.mark("ssi:warm"); // benchmarks start typing after this
-    else if (data.type === "ready") {
+    else if (data.type === "warm") {
+      performance.mark("ssi:warm"); // benchmarks start typing after this
+      document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js waits for this
+    } else if (data.type === "ready") {
       state = "ready";
       performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", timings: data.timings } });
       if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);

@@ -10,6 +10,20 @@ export function places(meta) {
     Math.min(pages * meta.page_bytes, meta.raw_bytes - page * meta.page_bytes)]);
 }
 
+// Puts the file's bytes (`pages`, in file order) in their places in `memory` (a zeroed buffer of raw_bytes).
+export function spread(pages, meta, memory) {
+  let offset = 0;
+  for (const [at, length] of places(meta)) {
+    memory.set(pages.subarray(offset, offset + length), at);
+    offset += length;
+  }
+}
+
+// Copies an unpacked memory into another zeroed buffer: only the places that hold something.
+export function copyPlaces(from, meta, memory) {
+  for (const [at, length] of places(meta)) memory.set(from.subarray(at, at + length), at);
+}
+
 // Decompressed here, whatever the server did about compression: a damaged file fails its gzip check, a short
 // or long one the length check.
 export async function unpack(body, meta) {

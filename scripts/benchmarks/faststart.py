@@ -86,9 +86,11 @@ def _wait_offline_copy(page) -> None:  # type: ignore[no-untyped-def]
 
 
 KEPT = """async () => {
+  // The snapshot's copy is complete once its trailer is written (snapshot-keep.mjs).
   try {
     const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
-    for await (const name of folder.keys()) if (name.endsWith('.done')) return true;
+    const file = await (await folder.getFileHandle('memory.bin')).getFile();
+    return (await file.slice(file.size - 64).text()).startsWith('SSI-KEPT:');
   } catch {}
   return false;
 }"""

@@ -1,0 +1,30 @@
+// Tells the search worker (search-worker-late.js) when to build the search index: at once when the visitor
+// reaches for search; otherwise once this page has settled, so the index is not built while the page lays
+// itself out or, on a calculator page, while Python starts and warms up.
+(() => {
+  "use strict";
+  if (typeof BroadcastChannel !== "function") return; // then the worker does not wait for us
+  const channel = new BroadcastChannel("ssi-search");
+  let told = false;
+  const start = () => {
+    if (told) return;
+    told = true;
+    channel.postMessage("start");
+    channel.close();
+  };
+  // Material's search field, by click, tap or its keyboard shortcuts.
+  document.addEventListener("focusin", ({ target }) => {
+    if (target instanceof Element && target.matches("[data-md-component=search-query]")) start();
+  });
+  document.addEventListener("change", ({ target }) => {
+    if (target instanceof Element && target.id === "__search") start();
+  });
+  // The calculator says when it is settled (answering, warmed up, or failed); other pages, once idle.
+  if (document.querySelector("[data-calculator]")) {
+    document.addEventListener("ssi:calculator-settled", start, { once: true });
+  } else {
+    const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
+    const whenIdle = () => idle(start, { timeout: 3000 });
+    if (document.readyState === "complete") whenIdle(); else addEventListener("load", whenIdle, { once: true });
+  }
+})();
