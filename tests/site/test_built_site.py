@@ -182,3 +182,18 @@ def test_the_snapshot_file_holds_exactly_the_pages_its_description_places() -> N
     placed = sum(min(count * page_bytes, raw - first * page_bytes) for first, count in pages)
     assert len(kept) == placed < raw  # the zero pages were left out
     assert kept[:4] == b"\x00snp"  # Pyodide's snapshot header comes first (page 0 is never all zeros)
+
+
+SEARCH_WORKER = re.compile(r'"search": "([^"]*)"')
+
+
+@pytest.mark.parametrize("page", html_pages(), ids=lambda p: p.relative_to(SITE).as_posix())
+def test_material_search_starts_through_the_late_worker(page: Path) -> None:
+    """Every page hands Material the late-starting search worker, naming Material's own worker, which exists."""
+    found = SEARCH_WORKER.search(page.read_text(encoding="utf-8"))
+    assert found, "no search worker in the page's configuration"
+    url = urlsplit(found.group(1))
+    assert url.path.endswith("javascripts/search-worker-late.js")
+    material = url.query.removeprefix("material=")
+    assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", material)
+    assert (SITE / "assets/javascripts/workers" / material).is_file()
