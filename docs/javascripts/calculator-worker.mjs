@@ -1,18 +1,22 @@
 // Runs the Python calculator in Pyodide, off the page's main thread. It passes messages and nothing else:
 // every answer is computed and rendered by calculator.web.handle_json.
 //
-// Two ways to start Python, chosen by the "boot" parameter of this script's URL:
-// - from the memory snapshot made at build time (Python already started, calculator imported): fast;
+// Two ways to start Python:
+// - from the memory snapshot made at build time (Python already started, calculator imported): fast, but the
+//   snapshot is 6.8 MB more to download on a first visit;
 // - a normal boot, installing the calculator wheel by name from the lockfile (sha256 checked).
-// "snapshot" always restores; "cached" restores only when this browser kept the snapshot on an earlier visit
-// (and otherwise boots normally and keeps the snapshot for next time); "normal" never restores.
+// The "boot" parameter of this script's URL chooses: "auto" (the default) restores the snapshot, except on a
+// first visit over a link too slow for it to pay (judged on its first bytes: snapshot-helper.mjs), where it
+// boots normally and keeps the snapshot for next time. "snapshot" always restores; "cached" restores only when
+// this browser kept the snapshot on an earlier visit; "normal" never restores (benchmarks compare them all).
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
 import { copyPlaces, spread } from "./snapshot-format.mjs";
+import { SlowLink } from "./snapshot-helper.mjs";
 import { forget, readEarly, readKept } from "./snapshot-keep.mjs";
 
 const pyodideBase = new URL("../pyodide/", import.meta.url);
-// "snapshot" is the default: scripts/bench measured it fastest (README, Performance).
-const strategy = new URL(import.meta.url).searchParams.get("boot") || "snapshot";
+// "auto" is the default: scripts/bench measured it best on every link (README, Performance).
+const strategy = new URL(import.meta.url).searchParams.get("boot") || "auto";
 let handleJson = null;
 const timings = {}; // milliseconds since the worker started, per step: reported with "ready" for benchmarks
 const step = (name) => { timings[name] = Math.round(performance.now()); };
@@ -58,8 +62,7 @@ async function bootNormally() {
 // The snapshot: { from: "kept", pages } (the kept copy's pages, see spread()), { from: "network", memory } (the
 // unpacked memory), or { from: null } with keptOnly and no copy. A copy kept on an earlier visit
 // (snapshot-keep.mjs) is read right here, started before Pyodide occupies this thread (readEarly above);
-// scripts/bench measured a helper worker for it slower. Downloading and unpacking are left to
-// snapshot-helper.mjs, in a worker of its own (or here where a worker cannot start another).
+// scripts/bench measured a helper worker for it slower.
 async function obtainSnapshot(meta, keptOnly) {
   // Never waits long on the file system (a copy another page is still writing is locked): past
   // KEPT_PATIENCE_MS the snapshot is downloaded instead.
@@ -68,12 +71,19 @@ async function obtainSnapshot(meta, keptOnly) {
     step("snapshot-kept");
     return { from: "kept", pages: kept };
   }
-  if (keptOnly) return { from: null };
-  const url = new URL(meta.file, pyodideBase).href;
-  const { memory: downloaded } = await viaHelper({ meta, url }, [],
-    (helper) => helper.download(meta, url).then((bytes) => ({ memory: bytes })));
+  return keptOnly ? { from: null } : download(meta);
+}
+
+// Downloads and unpacks the snapshot in snapshot-helper.mjs, a worker of its own (or here where a worker cannot
+// start another), started at once: `meta` may still be on its way. With `judging`, a download found too slow
+// for the link is stopped and this rejects with SlowLink.
+async function download(meta, judging = false) {
+  const described = Promise.resolve(meta);
+  const urlOf = (m) => new URL(m.file, pyodideBase).href;
+  const { memory } = await viaHelper(described.then((m) => ({ meta: m, url: urlOf(m), judging })), [],
+    async (helper) => { const m = await described; return { memory: await helper.download(m, urlOf(m), judging) }; });
   step("snapshot-downloaded");
-  return { from: "network", memory: downloaded };
+  return { from: "network", memory };
 }
 
 // Keep the memory for the next visit (the buffer moves to the helper).
@@ -95,6 +105,7 @@ async function viaHelper(message, transfer, here) {
   }
 }
 
+// The helper's answer. The helper starts at once; `message` may be a promise.
 function askHelper(message, transfer) {
   return new Promise((resolve, reject) => {
     let helper;
@@ -106,13 +117,16 @@ function askHelper(message, transfer) {
     }
     helper.addEventListener("message", ({ data }) => {
       helper.terminate();
-      if (data.error) reject(new Error(data.error)); else resolve(data);
+      if (data.error) reject(data.slow ? new SlowLink(data.error) : new Error(data.error)); else resolve(data);
     });
     helper.addEventListener("error", (event) => {
       helper.terminate();
       reject(new Error(event.message || "the snapshot's helper could not start"));
     });
-    helper.postMessage(message, transfer);
+    Promise.resolve(message).then((data) => helper.postMessage(data, transfer), (error) => {
+      helper.terminate();
+      reject(error);
+    });
   });
 }
 
@@ -185,23 +199,47 @@ async function boot() {
   meta.then(() => step("meta"), () => {});
   try {
     progress("Loading the calculator…");
-    if (strategy === "snapshot") {
-      const { handle, from } = await bootFromSnapshot(meta, meta.then((m) => obtainSnapshot(m, false)));
-      return { handle, via: "snapshot", from };
+    if (strategy === "cached") {
+      const found = await meta.then((m) => obtainSnapshot(m, true));
+      if (found.from) {
+        const { handle, from } = await bootFromSnapshot(meta, Promise.resolve(found));
+        return { handle, via: "snapshot", from };
+      }
+      const handle = await bootNormally();
+      afterReady(async () => keepSnapshotForNextTime(await meta));
+      return { handle, via: "normal" };
     }
-    const found = await meta.then((m) => obtainSnapshot(m, true));
-    if (found.from) {
-      const { handle, from } = await bootFromSnapshot(meta, Promise.resolve(found));
-      return { handle, via: "snapshot", from };
-    }
-    const handle = await bootNormally();
-    afterReady(async () => keepSnapshotForNextTime(await meta));
-    return { handle, via: "normal" };
+    if (strategy === "auto" && (await firstVisit())) return await bootOnFirstVisit(meta);
+    const { handle, from } = await bootFromSnapshot(meta, meta.then((m) => obtainSnapshot(m, false)));
+    return { handle, via: "snapshot", from };
   } catch (error) {
     const reason = String((error && error.message) || error);
     forget().catch(() => {}); // a kept copy that failed is never tried again
     return { handle: await bootNormally(), via: "normal", fallback: reason };
   }
+}
+
+// True when Pyodide's runtime script came over the network: this browser holds none of its files yet. (From
+// the HTTP cache or the offline copy its transfer size is 0.)
+async function firstVisit() {
+  await runtime;
+  const entry = performance.getEntriesByName(new URL("pyodide.mjs", pyodideBase).href)[0];
+  return Boolean(entry && entry.transferSize > 0);
+}
+
+// A first visit: the snapshot is downloaded at once (no copy can be kept when the runtime was not), and its
+// first bytes judge the link. On a link too slow for it to pay, its download stops, the restore fails (Python's
+// memory stays zeros), Python boots normally, and the snapshot is kept for next time.
+async function bootOnFirstVisit(meta) {
+  try {
+    const { handle, from } = await bootFromSnapshot(meta, download(meta, true));
+    return { handle, via: "snapshot", from };
+  } catch (error) {
+    if (!(error instanceof SlowLink)) throw error; // a broken snapshot: boot() falls back and says why
+  }
+  const handle = await bootNormally();
+  afterReady(async () => keepSnapshotForNextTime(await meta));
+  return { handle, via: "normal", slow: true };
 }
 
 // Work for once the calculator answers and the visitor has paused (no request for QUIET_MS): it must not
@@ -220,10 +258,10 @@ function whenQuiet() {
 }
 
 const ready = boot().then(
-  ({ handle, via, from, fallback }) => {
+  ({ handle, via, from, fallback, slow }) => {
     handleJson = handle;
     step("ready");
-    postMessage({ type: "ready", via, from, fallback, timings });
+    postMessage({ type: "ready", via, from, fallback, slow: Boolean(slow), timings });
     whenQuiet();
   },
   (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),

@@ -67,10 +67,10 @@
     }
   }
 
-  // ?ssi-boot=snapshot|cached|normal on a page chooses how Python starts (tests and benchmarks use it).
+  // ?ssi-boot=auto|snapshot|cached|normal on a page chooses how Python starts (tests and benchmarks use it).
   function bootParameter() {
     const boot = new URLSearchParams(location.search).get("ssi-boot");
-    return ["snapshot", "cached", "normal"].includes(boot) ? `?boot=${boot}` : "";
+    return ["auto", "snapshot", "cached", "normal"].includes(boot) ? `?boot=${boot}` : "";
   }
 
   function receive(data) {
@@ -81,7 +81,7 @@
       document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js waits for this
     } else if (data.type === "ready") {
       state = "ready";
-      performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", timings: data.timings } });
+      performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", slow: data.slow, timings: data.timings } });
       if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);
       setStatus(STATUS.ready);
       for (const w of live()) w.send({});

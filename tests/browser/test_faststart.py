@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, Playwright, Route, expect
+from serve_static import Throttle, serve_in_thread
 
-from .conftest import Guard, direct, result_after, wait_ready
+from .conftest import BASE, CHROMIUM_FLAGS, HOST, SITE, SITE_URL, Guard, chromium_path, direct, result_after, wait_ready
 
 PAGE = "calculator/interpret/"
 
@@ -162,3 +163,21 @@ def test_a_snapshot_for_another_pyodide_is_not_restored(guarded_page: Page, site
     assert detail["via"] == "normal"
     assert "0.0.0" in detail["fallback"]
     answers(guarded_page)
+
+
+def test_a_first_visit_over_a_slow_link_boots_normally_instead(playwright: Playwright) -> None:
+    """The default boot judges the link on the snapshot's first bytes: too slow, and Python boots normally."""
+    slow_snapshot = Throttle(2, 20, only="/pyodide/snapshot/")  # 2 Mbit/s: 6.8 MB would take half a minute
+    server, _ = serve_in_thread(SITE, base=BASE, throttle=slow_snapshot)
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=[
+        *CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{server.server_address[1]}"])
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(SITE_URL + PAGE)
+        detail = boot_detail(page)
+        assert (detail["via"], detail["slow"], detail["fallback"]) == ("normal", True, "")
+        answers(page)
+    finally:
+        browser.close()
+        server.shutdown()
