@@ -4,14 +4,16 @@
 (() => {
   "use strict";
   if (typeof BroadcastChannel !== "function") return; // then the worker does not wait for us
+  // The worker may start listening only after this page has decided (a message sent before is lost), so it
+  // asks when it does, and the answer is repeated. Other tabs of the site hear it too: at worst one of them
+  // builds its index a little early.
   const channel = new BroadcastChannel("ssi-search");
-  let told = false;
+  let decided = false;
   const start = () => {
-    if (told) return;
-    told = true;
+    decided = true;
     channel.postMessage("start");
-    channel.close();
   };
+  channel.addEventListener("message", ({ data }) => { if (data === "when?" && decided) start(); });
   // Material's search field, by click, tap or its keyboard shortcuts.
   document.addEventListener("focusin", ({ target }) => {
     if (target instanceof Element && target.matches("[data-md-component=search-query]")) start();

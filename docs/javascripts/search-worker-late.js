@@ -35,6 +35,7 @@ addEventListener("message", hold);
 if (typeof BroadcastChannel === "function") {
   channel = new BroadcastChannel("ssi-search");
   channel.addEventListener("message", ({ data }) => { if (data === "start") start(); });
+  channel.postMessage("when?"); // the page may have decided before this worker was listening
 } else {
   start();
 }
