@@ -219,12 +219,13 @@ async function boot() {
   }
 }
 
-// True when Pyodide's runtime script came over the network: this browser holds none of its files yet. (From
-// the HTTP cache or the offline copy its transfer size is 0.)
+// True when Pyodide's runtime script came over the network, body and all: this browser holds none of its files
+// yet. From the HTTP cache or the offline copy nothing is transferred; a cached copy revalidated with the
+// server (304) transfers its headers only, less than the body.
 async function firstVisit() {
   await runtime;
   const entry = performance.getEntriesByName(new URL("pyodide.mjs", pyodideBase).href)[0];
-  return Boolean(entry && entry.transferSize > 0);
+  return Boolean(entry && entry.transferSize > entry.encodedBodySize);
 }
 
 // A first visit: the snapshot is downloaded at once (no copy can be kept when the runtime was not), and its
