@@ -28,4 +28,6 @@ def test_a_calculator_page_builds_the_index_after_the_calculator_settles(guarded
     warm = guarded_page.evaluate("performance.timeOrigin + performance.getEntriesByName('ssi:warm')[0].startTime")
     search(guarded_page, "pillar")
     assert started, "Material's search worker never loaded"
-    assert started[0].timing["startTime"] >= warm
+    # Two clocks (the network's and the page's) agree to a few ms; ungated, the index would start about a second
+    # before the calculator warms up.
+    assert started[0].timing["startTime"] >= warm - 50
