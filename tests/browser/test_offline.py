@@ -214,6 +214,9 @@ def test_after_one_visit_the_calculator_and_the_guide_work_offline(
         page.goto(SITE_URL + "faq/")
         expect(page.locator("h1")).to_have_count(1)
         expect(page.locator("article")).to_contain_text("SSI")
+        page.keyboard.press("/")  # search works offline too: its late-starting worker and Material's are kept
+        page.keyboard.type("pillar")
+        expect(page.locator(".md-search-result__meta")).to_contain_text("matching documents")
         page.goto(SITE_URL)  # the home page, "…/" mapped to "…/index.html"
         expect(page.locator("article h1").first).to_be_visible()
         guard.allowed_console.append("404")  # the browser reports the status of the page below
