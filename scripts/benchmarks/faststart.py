@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 
+from kept_snapshot import KEPT_COMPLETE_JS
 from serve_static import Throttle
 
 from .browser import SITE, Bytes, mark, median, served
@@ -90,23 +91,12 @@ def _wait_offline_copy(page) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(100)
 
 
-KEPT = """async () => {
-  // The snapshot's copy is complete once its trailer is written (snapshot-keep.mjs).
-  try {
-    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
-    const file = await (await folder.getFileHandle('memory.bin')).getFile();
-    return (await file.slice(file.size - 64).text()).startsWith('SSI-KEPT:');
-  } catch {}
-  return false;
-}"""
-
-
 def _wait_snapshot_kept(context, url: str) -> None:  # type: ignore[no-untyped-def]
     """A real revisit comes after the worker kept its copy of the snapshot (a moment after the first answers)."""
     page = context.new_page()
     page.goto(url.split("calculator/")[0] + "faq/")  # a same-origin guide page: it starts no Pyodide
     for _ in range(600):  # wait_for_function would take the returned promise itself as a truthy answer
-        if page.evaluate(KEPT):
+        if page.evaluate(KEPT_COMPLETE_JS):
             break
         page.wait_for_timeout(100)
     page.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from kept_snapshot import KEPT_COMPLETE_JS
 from playwright.sync_api import Page, Playwright, Route, expect
 from serve_static import Throttle, serve_in_thread
 
@@ -48,17 +49,6 @@ def kept_files(page: Page) -> list[str]:
     """What this browser keeps of the snapshot in its origin-private file system."""
     names: list[str] = page.evaluate(KEPT_JS)
     return names
-
-
-KEPT_COMPLETE_JS = """async () => {
-  // The snapshot's copy is complete once its trailer is written (snapshot-keep.mjs).
-  try {
-    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('ssi-field-guide-snapshot');
-    const file = await (await folder.getFileHandle('memory.bin')).getFile();
-    return (await file.slice(file.size - 64).text()).startsWith('SSI-KEPT:');
-  } catch {}
-  return false;
-}"""
 
 
 def wait_snapshot_kept(page: Page) -> list[str]:
