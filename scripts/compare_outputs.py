@@ -47,25 +47,23 @@ READINGS_CSV = (
 )
 
 
+def _load(name: str, path: Path, package: bool = False) -> ModuleType:
+    """Import the file (or package) at ``path`` as ``name``, whatever is installed in the interpreter."""
+    search = [str(path.parent)] if package else None
+    spec = importlib.util.spec_from_file_location(name, path, submodule_search_locations=search)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def _hooks() -> ModuleType:
     for candidate in (ROOT / "site_build" / "hooks.py", ROOT / "scripts" / "hooks.py"):
         if candidate.exists():
-            spec = importlib.util.spec_from_file_location("ssi_hooks_under_test", candidate)
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module
+            return _load("ssi_hooks_under_test", candidate)
     raise SystemExit("no MkDocs hooks file found (scripts/hooks.py or site_build/hooks.py)")
-
-
-def _load_tree_package() -> None:
-    """Import ``calculator`` from this tree, whatever version is installed in the interpreter."""
-    init = ROOT / "calculator" / "__init__.py"
-    spec = importlib.util.spec_from_file_location("calculator", init, submodule_search_locations=[str(init.parent)])
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["calculator"] = module
-    spec.loader.exec_module(module)
 
 
 def _markers() -> list[tuple[str, str, str]]:
@@ -183,7 +181,7 @@ def _cli(registry: dict[str, Any], scratch: Path) -> dict[str, list[str]]:
 
 
 def dump(target: Path) -> None:
-    _load_tree_package()
+    _load("calculator", ROOT / "calculator" / "__init__.py", package=True)  # this tree's, not an installed one
     from calculator.modes import registry
     from calculator.web import handle_json
 
