@@ -80,7 +80,7 @@ def native() -> list[tuple[str, float, str]]:
 
 
 _TIMED_IMPORT = """async ([csv, name]) => {
-  const input = document.querySelector('#history-import');
+  const input = document.querySelector('#track-import');
   const widget = document.querySelector('[data-calculator="track"]');
   const done = new Promise(resolve => widget.addEventListener('ssi:result', resolve, { once: true }));
   const transfer = new DataTransfer();
@@ -97,7 +97,7 @@ _TIMED_EDIT = """async () => {
   const widget = document.querySelector('[data-calculator="track"]');
   const done = new Promise(resolve => widget.addEventListener('ssi:result', resolve, { once: true }));
   const start = performance.now();
-  const box = document.querySelector('#history-note');
+  const box = document.querySelector('#track-note');
   box.value = box.value === 'x' ? 'y' : 'x';
   box.dispatchEvent(new Event('input', { bubbles: true }));
   await done;
