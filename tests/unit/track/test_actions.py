@@ -101,7 +101,8 @@ def test_delete_then_undo() -> None:
 def test_edit_opens_a_row_bound_to_the_form_and_saves() -> None:
     store = saved()
     opened = ask("edit:2026-05-19", stored=store)
-    assert 'form="track-form" name="edit_brand" type="text" autocomplete="off" value="20.998"' in opened["html"]
+    assert ('form="track-form" name="edit_brand" type="text" inputmode="decimal" autocomplete="off" value="20.998"'
+            in opened["html"])
     assert "store" not in opened
     edit = {"edit_date": "2026-05-19", "edit_brand": "22", "edit_find": "6.4", "edit_engage": "10.25",
             "edit_relate": "15", "edit_note": HOSTILE}
