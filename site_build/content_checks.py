@@ -1,7 +1,7 @@
 """Content checks run on every page at build time, and the hook that runs them.
 
 :func:`on_page_markdown` expands the figure placeholders of :mod:`site_build.figures` (an unknown one stops
-the build) and reports, as warnings that fail the strict build:
+the build) and reports, as errors that fail the strict build:
 
 - on the Sources page, an entry without an address or a date, without a trust label from the site's
   taxonomy, or with a bullet over :data:`MAX_BULLET_WORDS` words (:func:`source_problems`);
@@ -318,9 +318,13 @@ def check_page(markdown: str, src_path: str) -> list[str]:
 
 
 def on_page_markdown(markdown: str, page: Any) -> str:
-    """Check the page, warn about each problem (the strict build then fails), and expand the placeholders."""
+    """Check the page, log each problem, and expand the placeholders.
+
+    Problems are logged as errors, not warnings: the strict build counts both, but ``mkdocs build --quiet``
+    (how ``scripts/build`` runs it) drops warnings before they are counted.
+    """
     for problem in check_page(markdown, page.file.src_path):
-        log.warning("%s: %s", page.file.src_path, problem)
+        log.error("%s: %s", page.file.src_path, problem)
     try:
         return figures.expand(markdown)
     except figures.PlaceholderError as error:
