@@ -212,6 +212,8 @@ def uncited_numbers(markdown: str) -> list[Finding]:
         if not numbers and not quoted:
             continue
         cited = _cited_sources(block.text, notes)
+        if cited is None and ours and set(quoted) <= {figures.OURS_SOURCE}:
+            continue
         if cited is None and block.header:
             cited = _cited_sources(block.header, notes)
         elif block.header and cited is not None:
@@ -221,7 +223,11 @@ def uncited_numbers(markdown: str) -> list[Finding]:
             problems.append(Finding(block.line, f"no source cited for {shown}: {_excerpt(block.text)}"))
             continue
         for source_id in dict.fromkeys(quoted):
-            if source_id not in cited:
+            if source_id == figures.OURS_SOURCE:
+                if not ours:
+                    problems.append(Finding(block.line, f"a figure of ours is quoted without an [[ours:...]]"
+                                                        f" marker: {_excerpt(block.text)}"))
+            elif source_id not in cited:
                 problems.append(Finding(block.line, f"a figure from {source_id} is quoted but that entry is not"
                                                     f" cited: {_excerpt(block.text)}"))
     return problems
@@ -268,7 +274,7 @@ def _bullets(entry: str) -> dict[str, str]:
 def source_problems(markdown: str) -> list[str]:
     """Every Sources entry that a reader could not follow, date or trust.
 
-    >>> source_problems('''### A deck {#a}
+    >>> for problem in source_problems('''### A deck {#a}
     ...
     ... - **Address:** <https://example.org/deck>
     ... - **Who and when:** LinkedIn, August 2015.
@@ -279,8 +285,12 @@ def source_problems(markdown: str) -> list[str]:
     ...
     ... - **Who and when:** unknown.
     ... - **Trust:** **gossip**.
-    ... ''')
-    ['b: no address (an https:// link on an **Address:** line)', 'b: no date (a year on the **Who and when:** line)', "b: no cited-for line ('**We cite it for:**')", 'b: the trust line does not start with one of the labels']
+    ... '''):
+    ...     print(problem)
+    b: no address (an https:// link on an **Address:** line)
+    b: no date (a year on the **Who and when:** line)
+    b: no cited-for line ('**We cite it for:**')
+    b: the trust line does not start with one of the labels
     """
     problems: list[str] = []
     for entry_id, text in source_entries(markdown).items():

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from calculator import benchmarks_outreach as bo
-from calculator import estimate_personas, evidence
+from calculator import estimate_personas, evidence, warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
 
@@ -46,6 +46,9 @@ OURS: dict[str, str] = {
     "rule-of-thumb": "our rule of thumb",
     "measured": "measured by us",
 }
+
+
+OURS_SOURCE = "ours"  # the source id of a figure that is ours: its paragraph must carry an [[ours:...]] marker
 
 
 class PlaceholderError(ValueError):
@@ -126,6 +129,12 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "quarvio_daily": lambda: _daily(_limit("vendor-quarvio", new_accounts=False), "vendor-quarvio"),
         "quarvio_new_daily": lambda: _daily(_limit("vendor-quarvio", new_accounts=True), "vendor-quarvio"),
         "overloop_new_daily": lambda: _daily(_limit("vendor-overloop", new_accounts=True), "vendor-overloop"),
+        # The warm-up calculator's ramp (calculator/warmup.py): its caps are vendor figures, its step is ours
+        "warmup_first_daily": lambda: Quote(_num(bo.NEW_DAILY_CAUTIOUS), "vendor-overloop"),
+        "warmup_first_weekly": lambda: Quote(_num(warmup.START_WEEKLY), "vendor-overloop"),
+        "warmup_mid_daily": lambda: Quote(_num(bo.NEW_DAILY_HIGH), "vendor-quarvio"),
+        "warmup_mid_weekly": lambda: Quote(_num(bo.NEW_DAILY_HIGH * 5), "vendor-quarvio"),
+        "warmup_step": lambda: Quote(_num(warmup.STEP), OURS_SOURCE),
         "accept_eb24": lambda: Quote(_num(_bench(eb24, benchmark="acceptance").low), eb24),
         "accept_expandi_2025": lambda: Quote(_num(_bench("bench-expandi-2025", benchmark="acceptance").low),
                                              "bench-expandi-2025"),
@@ -195,7 +204,11 @@ def _reading_figures(r: evidence.DashboardReading) -> dict[str, Callable[[], Quo
         for name, value in zip(("brand", "find", "engage", "relate"), pillars or (), strict=False):
             values[f"{group}_{name}"] = value
     prefix = reading_key(r)
-    return {f"{prefix}.{name}": (lambda v=value: Quote(_num(v), "reading-2026")) for name, value in values.items()}
+    return {f"{prefix}.{name}": _reading_quote(value) for name, value in values.items()}
+
+
+def _reading_quote(value: float) -> Callable[[], Quote]:
+    return lambda: Quote(_num(value), "reading-2026")
 
 
 FIGURES: dict[str, Callable[[], Quote]] = _figures()
