@@ -37,7 +37,7 @@ SOURCES: dict[str, Source] = {
         Source("li-science-2015", 'LinkedIn, "The Science of Social Selling" (Aug 2015)', Trust.OFFICIAL),
         Source("li-sample-dashboard", "LinkedIn's sample SSI dashboard", Trust.OFFICIAL),
         Source("li-help-ssi", "LinkedIn Help a105145, Social Selling Index", Trust.OFFICIAL),
-        Source("reading-2026", "Real 2026 dashboard readings (linkedin-ssi-data)", Trust.READING),
+        Source("reading-2026", "One member's 2026 dashboard, nine readings (linkedin-ssi-data)", Trust.READING),
         Source("seed-connectsafely", "ConnectSafely.ai SSI guide (2026)", Trust.VENDOR),
         Source("vendor-gangly", "Gangly", Trust.VENDOR),
         Source("vendor-frontline", "Frontline Selling", Trust.VENDOR),
