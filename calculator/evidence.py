@@ -18,7 +18,9 @@ class Trust(Enum):
     READING = "dashboard reading"
     VENDOR = "vendor claim"
     THIRD_HAND = "third-hand"
+    MISATTRIBUTED = "misattributed"
     UNVERIFIED = "unverified"
+    CONTRADICTED = "contradicted"  # a verdict on a claim that LinkedIn's own material says otherwise about
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ SOURCES: dict[str, Source] = {
         Source("li-science-2015", 'LinkedIn, "The Science of Social Selling" (Aug 2015)', Trust.OFFICIAL),
         Source("li-sample-dashboard", "LinkedIn's sample SSI dashboard", Trust.OFFICIAL),
         Source("li-help-ssi", "LinkedIn Help a105145, Social Selling Index", Trust.OFFICIAL),
-        Source("reading-2026", "Real 2026 dashboard readings (linkedin-ssi-data)", Trust.READING),
+        Source("reading-2026", "One member's 2026 dashboard, nine readings (linkedin-ssi-data)", Trust.READING),
         Source("seed-connectsafely", "ConnectSafely.ai SSI guide (2026)", Trust.VENDOR),
         Source("vendor-gangly", "Gangly", Trust.VENDOR),
         Source("vendor-frontline", "Frontline Selling", Trust.VENDOR),
@@ -57,15 +59,23 @@ SOURCES: dict[str, Source] = {
     )
 }
 
+PILLAR_MAX = 25  # quoted by the guide through site_build/figures.py
 TOTAL_MAX = 100
 
 # LinkedIn's own lines: "leaders" above 70, "laggards" below 30 [li-leaders-study].
 LEADER_ABOVE = 70
 LAGGARD_BELOW = 30
 
-# LinkedIn, Aug 2015: average SSI of all sales professionals, and the share scoring 70 or more.
+# LinkedIn, Aug 2015 [li-science-2015]. Two bases, kept apart: the "current SSI average" of all sales
+# professionals (12.2 in 2012, 28.2 in Aug 2015) and its band shares; and the cohort of Aug 2014, the same
+# people a year later (21.2 -> 28.2). The 0-20 / 21-69 split comes from text extracted from a chart.
+AVERAGE_2012 = 12.2
 AVERAGE_2015 = 28.2
 SHARE_70_PLUS_2015 = 1.4
+SHARE_0_20_2015 = 46.7
+SHARE_21_69_2015 = 51.9
+COHORT_AUG_2014 = 21.2
+COHORT_AUG_2015 = 28.2
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,68 @@ class GroupReading:
     top_percent: float
 
 
+@dataclass(frozen=True)
+class DashboardReading:
+    """One day of a real member's dashboard [reading-2026]: pillars, ranks ("Top N%") and group averages.
+
+    >>> may19 = SERIES_2026[-1]
+    >>> may19.pillar_sum, may19.total
+    (52.648, 53)
+    >>> [r.total for r in SERIES_2026]
+    [53, 53, 52, 52, 53, 53, 53, 53, 53]
+    """
+
+    day: str  # ISO date of the reading
+    brand: float
+    find: float
+    engage: float
+    relate: float
+    industry_top: int
+    network_top: int
+    industry_average: int
+    network_average: int
+    industry_pillars: tuple[float, float, float, float] | None = None  # brand / find / engage / relate
+    network_pillars: tuple[float, float, float, float] | None = None
+
+    @property
+    def pillar_sum(self) -> float:
+        return round(self.brand + self.find + self.engage + self.relate, 3)
+
+    @property
+    def total(self) -> int:
+        """The total as the dashboard shows it: the pillar sum rounded to a whole number."""
+        return round(self.pillar_sum)
+
+
+# One member's dashboard (management consulting, Portuguese), nine dated readings [reading-2026]. The first
+# was transcribed from an image and carries no group pillar averages.
+SERIES_2026: tuple[DashboardReading, ...] = (
+    DashboardReading("2026-04-27", 20.973, 6.38, 10.25, 15, 10, 12, 35, 36),
+    DashboardReading("2026-05-12", 21.048, 6.5, 10.25, 15, 10, 12, 35, 36,
+                     (11.79, 5.4, 2.19, 15.16), (13.21, 4.36, 2.45, 16.32)),
+    DashboardReading("2026-05-13", 21.048, 6.5, 9.5, 15, 10, 13, 35, 36,
+                     (11.79, 5.4, 2.18, 15.15), (13.22, 4.36, 2.43, 16.33)),
+    DashboardReading("2026-05-14", 20.998, 6.5, 9.55, 15, 10, 13, 35, 36,
+                     (11.79, 5.42, 2.2, 15.15), (13.22, 4.39, 2.45, 16.33)),
+    DashboardReading("2026-05-15", 20.998, 6.5, 10.25, 15, 10, 12, 35, 36,
+                     (11.79, 5.43, 2.19, 15.16), (13.22, 4.39, 2.46, 16.33)),
+    DashboardReading("2026-05-16", 20.998, 6.4, 10.25, 15, 10, 12, 35, 36,
+                     (11.79, 5.42, 2.17, 15.16), (13.22, 4.39, 2.44, 16.31)),
+    DashboardReading("2026-05-17", 20.998, 6.4, 10.25, 15, 10, 12, 34, 36,
+                     (11.79, 5.41, 2.13, 15.16), (13.22, 4.38, 2.43, 16.3)),
+    DashboardReading("2026-05-18", 20.998, 6.4, 10.25, 15, 10, 12, 34, 36,
+                     (11.79, 5.4, 2.11, 15.16), (13.22, 4.37, 2.4, 16.3)),
+    DashboardReading("2026-05-19", 20.998, 6.4, 10.25, 15, 9, 11, 34, 36,
+                     (11.78, 5.38, 2.09, 15.16), (13.22, 4.36, 2.38, 16.31)),
+)
+
+
 # The 2026 readings the percentile model is fitted to and tested against [reading-2026].
+_APR27, _MAY19 = SERIES_2026[0], SERIES_2026[-1]
 READINGS_2026: tuple[GroupReading, ...] = (
-    GroupReading(53, "industry", 34, 9),
-    GroupReading(53, "industry", 35, 10),
-    GroupReading(53, "network", 36, 11),
+    GroupReading(_MAY19.total, "industry", _MAY19.industry_average, _MAY19.industry_top),
+    GroupReading(_APR27.total, "industry", _APR27.industry_average, _APR27.industry_top),
+    GroupReading(_MAY19.total, "network", _MAY19.network_average, _MAY19.network_top),
 )
 
 
@@ -120,7 +187,8 @@ BANDS: tuple[Band, ...] = (
         " your industry and network averages rather than a vendor's label.",
         (
             ("LinkedIn's lines are: laggards below 30, leaders above 70.", "li-leaders-study"),
-            ("Real 2026 dashboards show industry averages of 34–35 and a network average of 36.", "reading-2026"),
+            ("One real 2026 dashboard, read on nine days, showed industry averages of 34–35 and a network"
+             " average of 36.", "reading-2026"),
         ),
     ),
     Band(
@@ -128,8 +196,8 @@ BANDS: tuple[Band, ...] = (
         "Above 70: LinkedIn's leader range",
         LEADER_ABOVE + 1,
         TOTAL_MAX,
-        "LinkedIn calls members above 70 'leaders'. Few people get here: it takes steady activity on all four"
-        " pillars.",
+        "LinkedIn calls members above 70 'leaders'. Few people get here: each pillar stops at 25, so a total"
+        " above 70 needs at least three strong pillars (our arithmetic).",
         (
             ("LinkedIn defines leaders as an SSI above 70.", "li-leaders-study"),
             (f"In 2015 only {SHARE_70_PLUS_2015}% of sales professionals scored 70 or more.", "li-science-2015"),
@@ -151,9 +219,12 @@ class VendorBand:
 VENDOR_BANDS: tuple[VendorBand, ...] = (
     VendorBand("seed-connectsafely", 0, 29, "low activity or an incomplete profile"),
     VendorBand("seed-connectsafely", 40, 50, "average"),
-    VendorBand("seed-connectsafely", 51, 69, "above average"),
-    VendorBand("seed-connectsafely", 70, 75, "strong"),
+    # ConnectSafely's ranges share their ends (40-50, 50-70, 70-75, 75+); its own summary says the top 1%
+    # score "above 75" and top performers "above 70", so each shared end goes to the lower range.
+    VendorBand("seed-connectsafely", 51, 70, "above average"),
+    VendorBand("seed-connectsafely", 71, 75, "strong"),
     VendorBand("seed-connectsafely", 76, 100, "top 1%"),
+    VendorBand("vendor-gangly", 40, 50, "average"),
     VendorBand("vendor-gangly", 71, 86, "top 25% of your industry"),
     VendorBand("vendor-gangly", 87, 100, "leader tier"),
     VendorBand("vendor-frontline", 20, 39, "where most people are"),

@@ -34,6 +34,7 @@ from calculator.forms import render_form  # noqa: E402
 from calculator.html import esc  # noqa: E402
 from calculator.modes import ALIASES, WebRequest, registry  # noqa: E402
 from calculator.web import handle  # noqa: E402
+from site_build import content_checks  # noqa: E402
 
 # Material's search worker in its page configuration: "search": "<up to the root>assets/javascripts/workers/<name>".
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)"')
@@ -70,6 +71,7 @@ def widget(name: str, root: str) -> str:
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    markdown = content_checks.on_page_markdown(markdown, page)  # sources, citations, figure placeholders
     root = page_root(page.url)
     markdown = _WIDGET.sub(lambda m: "\n" + widget(m.group(1), root) + "\n", markdown)
     markdown = _MODEL.sub(lambda m: "\n" + registry()[ALIASES.get(m.group(1), m.group(1))].describe() + "\n", markdown)

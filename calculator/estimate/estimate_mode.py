@@ -104,7 +104,7 @@ def _free_note(e: Estimate, ctx: Context) -> str:
     return (f'<p class="ssi-note">On a free account the Sales Navigator inputs (lead saves and its searches)'
             f" count 0, so in our model “find” tops out near {esc(pts(find))} and the total near"
             f" {esc(pts(e.ceiling_total))} instead of 100. Free members can still raise all four pillars."
-            f" {cite(ctx, 'li-help-ssi')}</p>")
+            f" {cite(ctx, 'seed-connectsafely')}</p>")
 
 
 def render_html(report: Report, ctx: Context) -> str:

@@ -74,8 +74,8 @@ WELL = Persona(
 POSTER = Persona(
     "poster", "Posts a lot, does little else",
     "A complete profile and 12 posts a month, but rarely comments, searches or connects.",
-    "Below 70: one strong pillar cannot make a leader; LinkedIn's leaders are active on all four.",
-    "li-leaders-study",
+    "Below 70: each pillar stops at 25, so one strong pillar cannot make a leader (our arithmetic).",
+    "li-help-ssi",
     EstimateInputs(
         photo=True, banner=True, headline=True, about=True, experience=True, skills=20, featured=True,
         endorsements=40, posts_per_month=12, followers=3000, searches_per_week=1, views_made_per_week=2,
@@ -88,7 +88,7 @@ FREE_WELL = Persona(
     "free-well", "Doing everything well on a free account",
     "As the persona above, without Sales Navigator: no lead saves or Sales Navigator searches.",
     "Can still clear 70, but with less room on find: free members can raise all four pillars.",
-    "li-free-2015",
+    "seed-connectsafely",
     replace(WELL.inputs, account="free", sn_searches_per_week=0, lead_saves_per_week=0),
 )
 
