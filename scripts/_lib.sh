@@ -36,7 +36,7 @@ Install one, e.g. 'apt-get install python3.12 python3.12-venv' or 'pyenv install
 ensure_venv() {
   local want stamp="$VENV/.requirements.sha256"
   want=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
-  if [ -x "$PY" ] && python_ok "$PY" && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return; fi
+  if [ -x "$PY" ] && python_ok "$PY" && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then ensure_importable; return; fi
   if ! { [ -x "$PY" ] && python_ok "$PY"; }; then
     local base; base=$(find_python)
     say "Creating .venv with $base ($("$base" --version 2>&1))"
@@ -47,6 +47,15 @@ ensure_venv() {
   "$PY" -m pip install --quiet --upgrade pip
   "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
   echo "$want" > "$stamp"
+  ensure_importable
+}
+
+# The repo root on .venv's path (a .pth file), so `calculator` and `site_build` import from anywhere: the
+# MkDocs hooks, the tests, the benchmarks. Rewritten when missing or pointing at another checkout.
+ensure_importable() {
+  local pth
+  pth=$(echo "$VENV"/lib/python3*/site-packages)/ssi-field-guide.pth
+  [ "$(cat "$pth" 2>/dev/null)" = "$ROOT" ] || echo "$ROOT" > "$pth"
 }
 
 ensure_node() {

@@ -17,7 +17,10 @@
 
   const STATUS = {
     loading: "Loading the calculator… The result below is for the example values until it is ready.",
+    python: "Loading the calculator… (downloading Python, about 6 MB on a first visit)",
+    snapshot: "Loading the calculator…",
     ready: "Calculator ready: the result updates as you type.",
+    error: "Sorry, the calculator could not answer that ({reason}). Your values are kept: change one to try again.",
   };
 
   function live() {
@@ -74,7 +77,7 @@
   }
 
   function receive(data) {
-    if (data.type === "progress" && state === "loading") setStatus(data.text);
+    if (data.type === "progress" && state === "loading") setStatus(STATUS[data.stage] || STATUS.loading);
     else if (data.type === "failed") fail(data.message);
     else if (data.type === "warm") {
       performance.mark("ssi:warm"); // benchmarks start typing after this
@@ -133,13 +136,23 @@
       }
       const request = { mode: element.dataset.calculator, root: element.dataset.root || "", values, ...extra };
       if (storageKey) request.stored = readStorage(storageKey);
-      waiting.set(id, (answer) => {
+      const settle = (reply) => {
         w.busy = false;
-        if (answer && element.isConnected) show(w, form, answer, storageKey);
+        if (reply && element.isConnected) {
+          if (reply.answer) show(w, form, reply.answer, reply.python_ms, storageKey);
+          else refused(w, reply.error);
+        }
+        if (reply && reply.fatal) fail(reply.error);
         if (w.actions.length) w.send(w.actions.shift());
         else if (w.again) { w.again = false; w.send({}); }
-      });
-      worker.postMessage({ type: "run", id, request });
+      };
+      waiting.set(id, settle);
+      try {
+        worker.postMessage({ type: "run", id, request });
+      } catch (error) { // e.g. a value the browser cannot copy to the worker
+        waiting.delete(id);
+        settle({ type: "result", id, error: error.message || String(error) });
+      }
     };
     form.addEventListener("input", (event) => { if (event.target.type !== "file") w.send({}); });
     form.addEventListener("submit", (event) => { event.preventDefault(); w.send({}); });
@@ -162,7 +175,17 @@
     if (state === "ready") w.send({});
   }
 
-  function show(w, form, answer, storageKey) {
+  // A request the worker could not answer: the page keeps its last result, and says so next to it.
+  function refused(w, reason) {
+    w.status.textContent = STATUS.error.replace("{reason}", reason);
+    w.refused = true;
+    console.warn("calculator:", reason);
+    w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail: { ok: false, error: reason } }));
+  }
+
+  function show(w, form, answer, pythonMs, storageKey) {
+    if (w.refused) w.status.textContent = statusText; // the refusal is over
+    w.refused = false;
     w.result.innerHTML = answer.html; // rendered by Python, every piece of user text escaped there
     for (const slot of form.querySelectorAll("[data-error-for]")) {
       const message = answer.errors[slot.dataset.errorFor] || "";
@@ -190,7 +213,7 @@
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
-    const detail = { ok: answer.ok, python_ms: answer.python_ms };
+    const detail = { ok: answer.ok, python_ms: pythonMs };
     w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail }));
   }
 

@@ -1,5 +1,5 @@
 // Offline use: once the calculator has worked on this visit, register the site's service worker (sw.js,
-// generated at build time by scripts/offline.py), which keeps a checked copy of this build of the site, so
+// generated at build time by site_build/service_worker.py), which keeps a checked copy of this build of the site, so
 // the guide and the calculator work later without a network. Only then: readers of the guide alone never
 // download the Python runtime. Plumbing only; what is cached, and when, is decided in sw.js.
 (() => {

@@ -1,7 +1,7 @@
 // Material's search worker, started late. Material builds its search index in a worker of its own as soon as
 // a page loads: about a quarter of a second of CPU on a two-core machine, at the very moment the page lays
 // itself out and the calculator starts Python (scripts/bench measured the three competing). The site's
-// hooks point Material at this script instead (scripts/hooks.py); it keeps Material's messages until the page
+// hooks point Material at this script instead (site_build/hooks.py); it keeps Material's messages until the page
 // says the moment has come (search-start.js: the visitor reaches for search, or the page has settled), then
 // loads Material's own worker and hands them over in order. Nothing of the search itself changes.
 "use strict";

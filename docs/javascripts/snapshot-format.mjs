@@ -1,6 +1,6 @@
 // The calculator's memory snapshot: where its bytes go, and unpacking them.
 //
-// The file holds only the pages of Python's memory that are not all zeros (scripts/make_snapshot.mjs), one
+// The file holds only the pages of Python's memory that are not all zeros (site_build/make_snapshot.mjs), one
 // after another; meta.runs says where each run of pages goes. Zero pages cost nothing here (a new buffer is
 // zeroed) and about half the memory is zeros, so this also halves the decompressing.
 

@@ -8,33 +8,25 @@ to any other host fails the test.
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))  # scripts/test builds site/; override to test another
-BASE = "/ssi-field-guide/"
-HOST = "127.0.0.1"
-SITE_URL = f"http://{HOST}{BASE}"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from site_build import testing
+from site_build.serve_static import serve_in_thread
+from site_build.testing import BASE, HOST, ROOT, SITE, SITE_URL, chromium_args
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from serve_static import serve_in_thread  # noqa: E402
+__all__ = ["BASE", "SITE", "SITE_URL", "chromium_args"]  # for the test modules
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def chromium_path() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = testing.chromium_path()
     if not found:
         pytest.exit("Chromium not found: run scripts/test (it installs Debian's chromium) or set CHROMIUM=/path")
     return found
@@ -64,7 +56,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any], site_serv
     return {
         **browser_type_launch_args,
         "executable_path": chromium_path(),
-        "args": [*CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{site_server}"],
+        "args": chromium_args(site_server),
     }
 
 

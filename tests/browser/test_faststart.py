@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kept_snapshot import KEPT_COMPLETE_JS
 from playwright.sync_api import Page, Playwright, Route, expect
-from serve_static import Throttle, serve_in_thread
 
-from .conftest import BASE, CHROMIUM_FLAGS, HOST, SITE, SITE_URL, Guard, chromium_path, direct, result_after, wait_ready
+from site_build.serve_static import Throttle, serve_in_thread
+from site_build.testing import KEPT_COMPLETE_JS
+
+from .conftest import BASE, SITE, SITE_URL, Guard, chromium_args, chromium_path, direct, result_after, wait_ready
 
 PAGE = "calculator/interpret/"
 
@@ -159,8 +160,7 @@ def test_a_first_visit_over_a_slow_link_boots_normally_instead(playwright: Playw
     """The default boot judges the link on the snapshot's first bytes: too slow, and Python boots normally."""
     slow_snapshot = Throttle(2, 20, only="/pyodide/snapshot/")  # 2 Mbit/s: 6.8 MB would take half a minute
     server, _ = serve_in_thread(SITE, base=BASE, throttle=slow_snapshot)
-    browser = playwright.chromium.launch(executable_path=chromium_path(), args=[
-        *CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{server.server_address[1]}"])
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=chromium_args(server.server_address[1]))
     try:
         page = browser.new_page()
         page.set_default_timeout(60_000)

@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -20,14 +19,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserType, Page, Response, expect
 
-from .conftest import BASE, CHROMIUM_FLAGS, HOST, ROOT, SITE, SITE_URL, Guard, chromium_path, result_after, wait_ready
+from site_build import service_worker
+from site_build.serve_static import serve_in_thread
+from site_build.testing import OFFLINE_CACHE_JS
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline
-from serve_static import serve_in_thread
+from .conftest import BASE, SITE, SITE_URL, Guard, chromium_args, chromium_path, result_after, wait_ready
 
 PAGE = "calculator/interpret/"
-PREFIX = offline.CACHE_PREFIX
+PREFIX = service_worker.CACHE_PREFIX
 
 # The state of the service worker as the page sees it; each worker is asked which build it holds.
 SW_STATE = """async () => {
@@ -43,27 +42,6 @@ SW_STATE = """async () => {
     controller: await ask(navigator.serviceWorker.controller),
     caches: (await caches.keys()).filter((name) => name.startsWith("ssi-field-guide-offline-")),
   };
-}"""
-
-# Resolves once this page's registration has an activated worker; returns how many files its cache holds.
-ACTIVATED = """async () => {
-  const reg = await navigator.serviceWorker.ready;
-  const worker = reg.active;
-  if (worker.state !== "activated") {
-    await new Promise((resolve) => worker.addEventListener("statechange", () => {
-      if (worker.state === "activated") resolve();
-    }));
-  }
-  const names = (await caches.keys()).filter((name) => name.startsWith("ssi-field-guide-offline-"));
-  let files = 0, bytes = 0;
-  for (const name of names) {
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      files += 1;
-      bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
-    }
-  }
-  return { names, files, bytes };
 }"""
 
 
@@ -105,7 +83,7 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
 def offline_browser(browser_type: BrowserType, host: Host) -> Iterator[Browser]:
     browser = browser_type.launch(
         executable_path=chromium_path(),
-        args=[*CHROMIUM_FLAGS, f"--host-resolver-rules=MAP {HOST} {HOST}:{host.port}"],
+        args=chromium_args(host.port),
     )
     yield browser
     browser.close()
@@ -137,7 +115,7 @@ def visitor(offline_browser: Browser, host: Host) -> Iterator[Visitor]:
 
 
 def manifest_of(site: Path) -> dict[str, str]:
-    return offline.manifest(site)
+    return service_worker.manifest(site)
 
 
 def version_of(site: Path) -> str:
@@ -183,7 +161,7 @@ def install(page: Page) -> dict[str, Any]:
     page.goto(SITE_URL + PAGE)
     wait_ready(page)
     started = time.monotonic()
-    cached: dict[str, Any] = page.evaluate(ACTIVATED)
+    cached: dict[str, Any] = page.evaluate(OFFLINE_CACHE_JS)
     cached["seconds"] = time.monotonic() - started
     return cached
 
@@ -247,7 +225,7 @@ def copy_with_a_change(site: Path, target: Path) -> Path:
         text = (target / path).read_text(encoding="utf-8")
         (target / path).unlink()  # never write through a hard link into the first build
         (target / path).write_text(change(text), encoding="utf-8")
-    offline.write_service_worker(target, development=False)
+    service_worker.write_service_worker(target, development=False)
     return target
 
 
@@ -351,6 +329,6 @@ def test_an_install_that_meets_files_of_another_build_keeps_nothing(visitor: Vis
     host.serve(v2)
     page.reload()
     wait_ready(page)
-    cached = page.evaluate(ACTIVATED)
+    cached = page.evaluate(OFFLINE_CACHE_JS)
     assert cached["names"] == [PREFIX + version_of(v2)]
     assert cached["files"] == len(manifest_of(v2))

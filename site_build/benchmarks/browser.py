@@ -6,28 +6,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
-import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))
-BASE = "/ssi-field-guide/"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from serve_static import Throttle, serve_in_thread  # noqa: E402
+from site_build.serve_static import Throttle, serve_in_thread
+from site_build.testing import BASE, SITE, SITE_URL, chromium_args, chromium_path
 
 
 def chromium() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = chromium_path()
     if not found:
         raise SystemExit("Chromium not found: install Debian's chromium or set CHROMIUM=/path")
     return found
@@ -38,11 +29,10 @@ def served(site: Path = SITE, throttle: Throttle | None = None) -> Iterator[tupl
     """Serve ``site`` (optionally over a throttled link); yield Playwright, Chromium's launch options, the URL."""
     server, _ = serve_in_thread(site, base=BASE, throttle=throttle)
     port = server.server_address[1]
-    options: dict[str, object] = {
-        "executable_path": chromium(), "args": [*FLAGS, f"--host-resolver-rules=MAP 127.0.0.1 127.0.0.1:{port}"]}
+    options: dict[str, object] = {"executable_path": chromium(), "args": chromium_args(port)}
     try:
         with sync_playwright() as p:
-            yield p, options, f"http://127.0.0.1{BASE}"
+            yield p, options, SITE_URL
     finally:
         server.shutdown()
 
@@ -54,10 +44,9 @@ def chromium_site(site: Path = SITE) -> Iterator[tuple[Browser, str]]:
     port = server.server_address[1]
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium(), args=[*FLAGS, f"--host-resolver-rules=MAP 127.0.0.1 127.0.0.1:{port}"])
+            browser = p.chromium.launch(executable_path=chromium(), args=chromium_args(port))
             try:
-                yield browser, f"http://127.0.0.1{BASE}"
+                yield browser, SITE_URL
             finally:
                 browser.close()
     finally:
@@ -89,12 +78,12 @@ def mark(page: Page, name: str, timeout: float = 120_000) -> float:
     return float(page.evaluate(f"performance.getEntriesByName('{name}')[0].startTime"))
 
 
-def p95(values: list[float]) -> float:
+def p95(values: Sequence[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def median(values: list[float]) -> float:
+def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from calculator import chart, csvio, storage  # noqa: E402
-from calculator.modes import WebRequest  # noqa: E402
-from calculator.track.mode import handle  # noqa: E402
-from calculator.track.readings import Reading  # noqa: E402
+from calculator.modes import WebRequest
+from calculator.track import chart, csvio, storage
+from calculator.track.mode import handle
+from calculator.track.readings import Reading
 
 DAYS = 1826
 TODAY = date(2026, 5, 20)

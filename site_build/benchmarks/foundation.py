@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import shutil
 
-from .browser import SITE, Bytes, chromium_site, edit_latencies, mark, median, p95, wait_warm
+from site_build.testing import SITE
+
+from .browser import Bytes, chromium_site, edit_latencies, mark, median, p95, wait_warm
 
 RUNS = 3
 EDITS = 50

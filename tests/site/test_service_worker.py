@@ -1,4 +1,4 @@
-"""scripts/offline.py: the manifest and version that name a build, and the service worker written from them."""
+"""site_build/service_worker.py: the manifest and version that name a build, and the service worker made of them."""
 
 from __future__ import annotations
 
@@ -7,16 +7,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import offline  # noqa: E402
-
-from .test_built_site import SITE  # noqa: E402
+from site_build import service_worker
+from site_build.testing import SITE
 
 pytestmark = pytest.mark.native
 
@@ -41,7 +37,7 @@ def site(tmp_path: Path) -> Path:
 
 def written(site: Path) -> tuple[str, dict[str, str], str]:
     """Write the worker; return the version, the manifest embedded in sw.js, and sw.js."""
-    version = offline.write_service_worker(site, development=False)
+    version = service_worker.write_service_worker(site, development=False)
     sw = (site / "sw.js").read_text()
     build = json.loads(re.search(r"^const BUILD = (\{.*\});", sw, re.MULTILINE).group(1))  # type: ignore[union-attr]
     assert build["version"] == version
@@ -63,7 +59,7 @@ def test_the_version_is_stable_and_changes_with_any_file(site: Path) -> None:
     (site / "faq" / "index.html").write_text("<h1>FAQ</h1> edited")
     edited, files, _ = written(site)
     assert edited != first
-    assert files["faq/index.html"] == offline.manifest(site)["faq/index.html"]
+    assert files["faq/index.html"] == service_worker.manifest(site)["faq/index.html"]
     (site / "faq" / "new.html").write_text("")
     assert written(site)[0] not in (first, edited)
 
@@ -78,12 +74,12 @@ def test_the_worker_holds_no_address_so_it_works_under_any_sub_path(site: Path) 
 
 def test_a_file_name_that_needs_escaping_is_listed_as_its_url(site: Path) -> None:
     (site / "a page.html").write_text("x")
-    assert "a%20page.html" in offline.manifest(site)
+    assert "a%20page.html" in service_worker.manifest(site)
 
 
 def test_the_development_server_gets_a_worker_that_removes_itself(site: Path) -> None:
     written(site)
-    assert offline.write_service_worker(site, development=True) == ""
+    assert service_worker.write_service_worker(site, development=True) == ""
     sw = (site / "sw.js").read_text()
     assert "unregister()" in sw
     assert "BUILD" not in sw
@@ -111,8 +107,8 @@ def test_the_worker_source_is_valid_javascript(site: Path) -> None:
 @pytest.mark.skipif(not (SITE / "sw.js").exists(), reason="site/ is not built with its service worker")
 def test_the_built_site_names_its_build_consistently() -> None:
     build = json.loads((SITE / "build.json").read_text())["version"]
-    files = offline.manifest(SITE)
-    assert offline.version(files) == build, "site/ changed after sw.js was written"
+    files = service_worker.manifest(SITE)
+    assert service_worker.version(files) == build, "site/ changed after sw.js was written"
     assert "sw.js" not in files
     assert "calculator/interpret/index.html" in files
     assert any(p.startswith("pyodide/") and p.endswith(".wasm") for p in files)

@@ -7,16 +7,10 @@ rounds, so one slow moment on a shared machine does not decide it.
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from calculator.modes import WebRequest, registry  # noqa: E402
-from calculator.web import handle  # noqa: E402
+from calculator.modes import WebRequest, registry
+from calculator.web import handle
 
 ROUNDS = 7
 CALLS = 200

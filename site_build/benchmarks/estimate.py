@@ -10,23 +10,17 @@ model alone, as median and p95 over many single calls.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from calculator.estimate.levers import Goal
+from calculator.estimate.personas import NEW, TYPICAL
+from calculator.estimate.planner import make_plan
+from calculator.estimate.score import estimate
+from calculator.modes import WebRequest, registry
+from calculator.web import handle
 
-from calculator.estimate.levers import Goal  # noqa: E402
-from calculator.estimate.personas import NEW, TYPICAL  # noqa: E402
-from calculator.estimate.planner import make_plan  # noqa: E402
-from calculator.estimate.score import estimate  # noqa: E402
-from calculator.modes import WebRequest, registry  # noqa: E402
-from calculator.web import handle  # noqa: E402
-
-from .browser import chromium_site, edit_latencies, median, p95, wait_warm  # noqa: E402
+from .browser import chromium_site, edit_latencies, median, p95, wait_warm
 
 CALLS = 400
 EDITS = 80

@@ -6,7 +6,7 @@ Result (``build/pyodide/``, copied into ``site/pyodide/`` by the MkDocs hook):
 - ``pyodide-lock.json``: the package's own lockfile reduced to what this site serves, plus the wheel, added
   by pyodide-build's ``pyodide lockfile add-wheels`` (which records its sha256 for the browser to check);
 - ``snapshot.json`` and ``snapshot/<id>/calculator.snapshot.gz``: a memory snapshot of Pyodide with the
-  calculator imported, which lets the browser skip Python's start-up (scripts/make_snapshot.mjs).
+  calculator imported, which lets the browser skip Python's start-up (site_build/make_snapshot.mjs).
 
 The work is skipped when neither the calculator's sources nor the runtime changed.
 """
@@ -21,7 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 OUT = ROOT / "build" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -31,7 +32,7 @@ PACKAGE = "ssi-calculator"
 def _fingerprint() -> str:
     digest = hashlib.sha256()
     sources = [*sorted((ROOT / "calculator").rglob("*.py")), ROOT / "pyproject.toml", NPM_PYODIDE / "package.json",
-               ROOT / "scripts" / "make_snapshot.mjs"]
+               HERE / "make_snapshot.mjs"]
     for path in sources:
         if path.exists():
             digest.update(path.relative_to(ROOT).as_posix().encode())
@@ -83,8 +84,8 @@ def build(out: Path = OUT) -> Path:
     if not entry or entry.get("file_name") != file_name or len(entry.get("sha256", "")) != 64:
         raise SystemExit(f"pyodide lockfile add-wheels did not record {file_name} with a sha256: {entry!r}")
     (out / "version.json").write_text(json.dumps({"pyodide": version, "wheel": file_name}))
-    # The memory snapshot, made from these very files (see scripts/make_snapshot.mjs).
-    subprocess.run(["node", str(ROOT / "scripts" / "make_snapshot.mjs"), str(out)], check=True,
+    # The memory snapshot, made from these very files (see site_build/make_snapshot.mjs).
+    subprocess.run(["node", str(HERE / "make_snapshot.mjs"), str(out)], check=True,
                    stdout=subprocess.DEVNULL)
     stamp.write_text(fingerprint)
     return out

@@ -5,7 +5,7 @@ restore the memory snapshot), cached (restore only when the snapshot is already 
 normally and fetch it for the next visit), auto (the site's default: restore, except on a first visit over a
 link too slow for the snapshot, judged on its first bytes). Each is measured on a first visit (new browser
 profile) and a revisit (same profile, files in the HTTP cache), against a bare page that only boots Pyodide,
-on loopback and on throttled links served by scripts/serve_static.py (one shared link: bandwidth and
+on loopback and on throttled links served by site_build/serve_static.py (one shared link: bandwidth and
 per-request latency).
 Also printed: bytes transferred until the calculator answers (the offline copy comes later), and the longest
 main-thread task while loading [target ≤ 50 ms]. The server compresses text and WebAssembly as GitHub Pages
@@ -19,10 +19,10 @@ import os
 import shutil
 import tempfile
 
-from kept_snapshot import KEPT_COMPLETE_JS
-from serve_static import Throttle
+from site_build.serve_static import Throttle
+from site_build.testing import KEPT_COMPLETE_JS, SITE
 
-from .browser import SITE, Bytes, mark, median, served
+from .browser import Bytes, mark, median, served
 from .foundation import BARE_HTML, BARE_WORKER
 
 NETWORKS: dict[str, Throttle | None] = {

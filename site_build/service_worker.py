@@ -2,7 +2,7 @@
 
 After the build (and after the Pyodide files are copied in), ``write_service_worker(site_dir)`` lists every
 file of the site with its sha256 (the manifest), names the build after that list (the version), and writes:
-- ``sw.js``: scripts/sw-template.js with the version and manifest filled in. The worker caches every listed
+- ``sw.js``: site_build/sw-template.js with the version and manifest filled in. The worker caches every listed
   file, checked against its sha256, under a cache named after the version; so a cache never mixes builds.
 - ``build.json``: ``{"version": ...}``, for tests and for anyone asking which build is deployed.
 

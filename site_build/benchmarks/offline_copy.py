@@ -6,36 +6,18 @@ only the changed files; Playwright does not report the new worker's requests in 
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from serve_static import Throttle
+from site_build import service_worker
+from site_build.serve_static import Throttle
+from site_build.testing import OFFLINE_CACHE_JS, SITE
 
-from benchmarks.browser import SITE, served
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import offline
+from .browser import served
 
 PAGE = "calculator/interpret/"
-ACTIVATED = """async () => {
-  const reg = await navigator.serviceWorker.ready;
-  const worker = reg.active;
-  if (worker.state !== "activated") await new Promise((resolve) =>
-    worker.addEventListener("statechange", () => worker.state === "activated" && resolve()));
-  let files = 0, bytes = 0;
-  for (const name of await caches.keys()) {
-    if (!name.startsWith("ssi-field-guide-offline-")) continue;
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
-      files += 1;
-      bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
-    }
-  }
-  return { files, bytes };
-}"""
 WAITING = "navigator.serviceWorker.getRegistration().then((reg) => Boolean(reg && reg.waiting))"
 
 
@@ -61,7 +43,7 @@ def measure(label: str, throttle: Throttle | None) -> list[tuple[str, float, str
         shutil.copytree(SITE, v2)
         page_file = v2 / PAGE / "index.html"
         page_file.write_text(page_file.read_text().replace("</head>", "<!-- v2 --></head>", 1))
-        offline.write_service_worker(v2, development=False)
+        service_worker.write_service_worker(v2, development=False)
         link = Path(tmp) / "served"
         link.symlink_to(SITE.resolve(), target_is_directory=True)
         with served(link, throttle=throttle) as (p, options, url):
@@ -74,7 +56,7 @@ def measure(label: str, throttle: Throttle | None) -> list[tuple[str, float, str
             page.goto(url + PAGE)
             page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0")
             started = time.perf_counter()
-            cached = page.evaluate(ACTIVATED)
+            cached = page.evaluate(OFFLINE_CACHE_JS)
             first = time.perf_counter() - started
             page.wait_for_timeout(500)  # let the last request events arrive
             first_bytes = sw.total

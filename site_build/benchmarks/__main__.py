@@ -1,4 +1,4 @@
-"""Run the benchmark modules and print their figures as a table."""
+"""Run the benchmark modules and print their figures as a table: ``python -m site_build.benchmarks [name ...]``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pkgutil
 import sys
 import time
 
-import benchmarks
+from site_build import benchmarks
 
 SKIP = {"browser", "__main__"}
 
@@ -20,7 +20,7 @@ def main(names: list[str]) -> int:
         print(f"unknown benchmark(s): {', '.join(sorted(unknown))}; available: {', '.join(available)}")
         return 2
     for name in chosen:
-        module = importlib.import_module(f"benchmarks.{name}")
+        module = importlib.import_module(f"site_build.benchmarks.{name}")
         started = time.perf_counter()
         figures = module.run()
         print(f"\n## {name}  ({time.perf_counter() - started:.1f} s)")

@@ -1,5 +1,5 @@
 // Make the calculator's Pyodide memory snapshot from the very files the site serves.
-//   node scripts/make_snapshot.mjs DIST   (DIST = build/pyodide: runtime, lockfile, wheel)
+//   node site_build/make_snapshot.mjs DIST   (DIST = build/pyodide: runtime, lockfile, wheel)
 // Boots Pyodide from DIST, installs the calculator wheel named in DIST's lockfile, imports every mode (and
 // the standard-library modules they use), then writes DIST/snapshot/<sha16>/calculator.snapshot.gz and
 // DIST/snapshot.json describing it. A browser restoring it skips Python's start-up and the imports.

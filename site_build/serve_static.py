@@ -1,7 +1,7 @@
 """Serve the built site the way GitHub Pages does: static files, real MIME types, the custom 404 page, and
 text and WebAssembly compressed with gzip for browsers that accept it.
 
-    python scripts/serve_static.py [--dir site] [--port 8000] [--host 127.0.0.1] [--base /repo/]
+    python -m site_build.serve_static [--dir site] [--port 8000] [--host 127.0.0.1] [--base /repo/]
 
 ``--base`` mounts the site under a sub-path, as a GitHub Pages project site is; requests outside it get 404.
 Used by ``scripts/serve``, the browser tests and the benchmark.
@@ -18,6 +18,7 @@ import http.server
 import io
 import mimetypes
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -86,7 +87,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         else:
             self.throttle.send(source, outputfile)
 
-    def send_head(self) -> BinaryIO | None:  # type: ignore[override]
+    def send_head(self) -> BinaryIO | None:
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
             path = os.path.join(path, "index.html")
@@ -143,9 +144,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request: object, client_address: object) -> None:  # type: ignore[override]
-        import sys
-
+    def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exception(), ConnectionError):  # a browser closing a connection early is normal
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
@@ -164,7 +163,7 @@ def serve_in_thread(directory: Path, base: str = "/", port: int = 0,
     precompress(directory)
     server = make_server(directory, port=port, base=base, throttle=throttle)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     return server, f"http://{host}:{port}{'/' + base.strip('/') + '/' if base.strip('/') else '/'}"
 
 

@@ -1,6 +1,6 @@
 // The site's service worker: one build of the site, kept whole, for reading and calculating offline.
-// Generated: scripts/offline.py copies this file to site/sw.js with the build filled in below. This template
-// lives outside docs/ so it is never published as a second worker.
+// Generated: site_build/service_worker.py copies this file to site/sw.js with the build filled in below.
+// This template lives outside docs/ so it is never published as a second worker.
 //
 // - install: copy EVERY file of this build into one cache named after the build, checking each file's
 //   sha256 against the list below (files unchanged since the build already kept are copied from its cache).
@@ -13,7 +13,7 @@
 // over once every page of the old one is closed.
 "use strict";
 
-const BUILD = { version: "", files: {} }; // replaced by scripts/offline.py: {version, files: {path: sha256}}
+const BUILD = { version: "", files: {} }; // replaced by site_build/service_worker.py: {version, files: {path: sha256}}
 
 const PREFIX = "ssi-field-guide-offline-"; // only caches with this prefix are ours to delete
 const CACHE = PREFIX + BUILD.version;

