@@ -32,9 +32,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from calculator.outreach import published as bo
 from calculator import evidence
 from calculator.estimate import personas as estimate_personas
+from calculator.outreach import published as bo
 from calculator.outreach import warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
