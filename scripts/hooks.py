@@ -5,13 +5,17 @@
   loads, and without JavaScript).
 - ``<!-- calculator-model: NAME -->`` becomes the mode's model description, generated from the code.
 - After the build, ``site/pyodide/`` receives the runtime, the calculator wheel and its lockfile.
-- Every page gets its "last updated" date from git.
+- Every page gets its "last updated" date from git (the latest of the page and the files it includes), and the
+  sitemap's ``<lastmod>`` says the same date.
+- ``config.extra.repository`` (from ``SITE_REPOSITORY``, set by the Pages workflow) is where every page's
+  "Report a problem" link leads. Not ``repo_url``: with it Material would call api.github.com from each page.
 - Material's search worker is started through ``javascripts/search-worker-late.js``, which builds the index
   once the page has settled (the reasons are in that file).
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -39,6 +43,9 @@ from calculator.web import handle  # noqa: E402
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)"')
 _WIDGET = re.compile(r"^<!-- calculator: ([a-z-]+) -->$", re.MULTILINE)
 _MODEL = re.compile(r"^<!-- calculator-model: ([a-z-]+) -->$", re.MULTILINE)
+# pymdownx.snippets' include line: --8<-- "PATH" (paths are relative to the project root, where mkdocs runs).
+_SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.MULTILINE)
+DEFAULT_REPOSITORY = "https://github.com/ssi-field-guide/ssi-field-guide"
 
 
 def page_root(url: str) -> str:
@@ -68,7 +75,40 @@ def widget(name: str, root: str) -> str:
     )
 
 
+def on_config(config: Any, **_: Any) -> Any:
+    config["extra"]["repository"] = repository_url(os.environ.get("SITE_REPOSITORY", ""))
+    return config
+
+
+def repository_url(value: str) -> str:
+    """The repository's web address, without a trailing slash; the project's own when none is given.
+
+    >>> repository_url("https://github.com/someone/ssi-field-guide/")
+    'https://github.com/someone/ssi-field-guide'
+    >>> repository_url("")
+    'https://github.com/ssi-field-guide/ssi-field-guide'
+    """
+    value = value.strip().rstrip("/")
+    if value and not value.startswith("https://"):
+        raise ValueError(f"SITE_REPOSITORY must be an https:// address, not {value!r}")
+    return value or DEFAULT_REPOSITORY
+
+
+def stamp_dates(markdown: str, page: Any) -> None:
+    """Give the page its "last updated" date and make the sitemap's ``<lastmod>`` the same date.
+
+    Done while the Markdown is read: MkDocs renders sitemap.xml before the pages' own templates.
+    """
+    sources = [page.file.abs_src_path, *(str(ROOT / path) for path in _SNIPPET.findall(markdown))]
+    dates = [d for d in map(last_updated, sources) if d]
+    if dates:
+        page.meta.setdefault("updated", max(dates))
+    if page.meta.get("updated"):
+        page.update_date = str(page.meta["updated"])
+
+
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    stamp_dates(markdown, page)
     root = page_root(page.url)
     markdown = _WIDGET.sub(lambda m: "\n" + widget(m.group(1), root) + "\n", markdown)
     markdown = _MODEL.sub(lambda m: "\n" + registry()[m.group(1)].describe() + "\n", markdown)
