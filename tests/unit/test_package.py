@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import venv
@@ -64,3 +65,18 @@ def test_the_wheel_carries_its_licence_types_and_metadata(installed: Path) -> No
     assert "Issues" in lines[1] and "Source" in lines[1]
     assert lines[2:] == ["True", "True"]
 
+
+
+def test_the_lock_pins_each_tool_as_listed_with_hashes() -> None:
+    # A Dependabot bump of requirements.in, or a hand edit, must come with a new lock (scripts/lock).
+    def pins(text: str) -> dict[str, str]:
+        found = re.findall(r"^([A-Za-z0-9._-]+)==([^\s;\\#]+)", text, re.MULTILINE)
+        return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in found}
+
+    wanted = pins((ROOT / "requirements.in").read_text())
+    lock_text = (ROOT / "requirements.txt").read_text()
+    locked = pins(lock_text)
+    assert {name: locked.get(name) for name in wanted} == wanted
+    entries = re.split(r"\n(?=[A-Za-z0-9])", lock_text.split("\n\n", 1)[-1].strip())
+    assert all("--hash=sha256:" in entry for entry in entries if "==" in entry)
+    assert len(locked) > len(wanted)  # transitive packages are pinned too
