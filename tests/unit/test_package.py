@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new virtual environment holding only the wheel built from this checkout; its bin/ folder."""
+    import venv  # here, not at the top: Pyodide has no venv module, and this file is collected there too
+
     work = tmp_path_factory.mktemp("package")
     # The build backend of the test environment, without isolation: no download, as in scripts/build.
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(work / "dist"),
