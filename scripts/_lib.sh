@@ -43,9 +43,9 @@ ensure_venv() {
     rm -rf "$VENV"
     "$base" -m venv "$VENV"
   fi
-  say "Installing Python packages (requirements.txt)"
-  "$PY" -m pip install --quiet --upgrade pip
-  "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
+  say "Installing Python packages (requirements.txt, the hashed lock made by scripts/lock)"
+  # Every file is checked against its sha256 in the lock, pip itself included (so no unpinned upgrade).
+  "$PY" -m pip install --quiet --require-hashes --only-binary :all: -r "$ROOT/requirements.txt"
   echo "$want" > "$stamp"
   ensure_importable
 }

@@ -14,6 +14,7 @@ MkDocs loads this file by its path; ``site_build`` and ``calculator`` import bec
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -36,9 +37,19 @@ ROOT = Path(__file__).resolve().parent.parent
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*?)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)"')
 _WIDGET = re.compile(r"^<!-- calculator: ([a-z-]+) -->$", re.MULTILINE)
 _MODEL = re.compile(r"^<!-- calculator-model: ([a-z-]+) -->$", re.MULTILINE)
+# pymdownx.snippets' include line: --8<-- "PATH" (paths are relative to the project root, where mkdocs runs).
+_SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.MULTILINE)
+DEFAULT_REPOSITORY = "https://github.com/ssi-field-guide/ssi-field-guide"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Not repo_url: with it Material would call api.github.com from every page.
+    config.extra["repository"] = repository_url(os.environ.get("SITE_REPOSITORY", ""))
+    return config
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    stamp_dates(markdown, page)
     markdown = content_checks.on_page_markdown(markdown, page)  # sources, citations, figure placeholders
     markdown = calculators(markdown, page_root(page.url))
     markdown = model_descriptions(markdown)
@@ -67,6 +78,33 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     copy_runtime(site)
     service_worker.write_service_worker(site)  # last: it lists every file of the site
+
+
+def repository_url(value: str) -> str:
+    """The repository's web address (for "Report a problem"), without a trailing slash; the project's own by default.
+
+    >>> repository_url("https://github.com/someone/ssi-field-guide/")
+    'https://github.com/someone/ssi-field-guide'
+    >>> repository_url("")
+    'https://github.com/ssi-field-guide/ssi-field-guide'
+    """
+    value = value.strip().rstrip("/")
+    if value and not value.startswith("https://"):
+        raise ValueError(f"SITE_REPOSITORY must be an https:// address, not {value!r}")
+    return value or DEFAULT_REPOSITORY
+
+
+def stamp_dates(markdown: str, page: Page) -> None:
+    """Give the page its "last updated" date (the latest of the page and the files it includes) and make the
+    sitemap's ``<lastmod>`` the same date. Done while the Markdown is read: MkDocs renders sitemap.xml before
+    the pages' own templates.
+    """
+    sources = [page.file.abs_src_path, *(str(ROOT / path) for path in _SNIPPET.findall(markdown))]
+    dates = [d for d in map(last_updated, sources) if d]
+    if dates:
+        page.meta.setdefault("updated", max(dates))
+    if page.meta.get("updated"):
+        page.update_date = str(page.meta["updated"])
 
 
 def page_root(url: str) -> str:

@@ -1,0 +1,52 @@
+"""Material features readers use: the three-state colour toggle, footnote previews, breadcrumbs, search sharing."""
+
+from playwright.sync_api import Page, expect
+
+from .conftest import run_axe
+
+
+def scheme(page: Page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def toggle(page: Page, to: int) -> None:
+    """Click the header's colour button that switches to palette ``to`` (0 system, 1 light, 2 dark)."""
+    page.locator(f'label.md-header__button[for="__palette_{to}"]').click()
+
+
+def test_the_colour_toggle_goes_light_dark_then_back_to_the_system(guarded_page: Page, site_url: str) -> None:
+    guarded_page.emulate_media(color_scheme="dark")
+    guarded_page.goto(site_url + "faq/")
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")  # follows the system
+    toggle(guarded_page, 1)
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert run_axe(guarded_page) == []  # light chosen against a dark system
+    toggle(guarded_page, 2)
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    toggle(guarded_page, 0)
+    guarded_page.emulate_media(color_scheme="light")  # the system changes its mind; the page follows it again
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    guarded_page.reload()  # and the choice is kept
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    expect(guarded_page.locator('label.md-header__button[for="__palette_1"]')).to_be_visible()
+    assert scheme(guarded_page) == "default"
+
+
+def test_pointing_at_a_footnote_shows_its_text(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + "faq/")
+    ref = guarded_page.locator("a.footnote-ref").first
+    target = (ref.get_attribute("href") or "").rsplit("#", 1)[-1]
+    words = guarded_page.locator(f'[id="{target}"] p').first.inner_text().split()[:4]
+    ref.hover()
+    tooltip = guarded_page.locator(".md-tooltip2").filter(has_text=" ".join(words))
+    expect(tooltip).to_be_visible()
+    assert guarded_page.url.endswith("faq/")  # read in place: the page did not jump to the notes
+
+
+def test_breadcrumbs_lead_back_up_the_guide(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + "pillars/brand/")
+    crumbs = guarded_page.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
+    expect(crumbs.first).to_have_text("Home")
+    crumbs.last.click()
+    expect(guarded_page.locator("h1")).to_be_visible()
+    assert guarded_page.url.rstrip("/").endswith("pillars")
