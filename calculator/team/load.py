@@ -118,7 +118,7 @@ def read_team_file(file_name: str, text: str | None, size: int, today: date | No
 
 def _json_name(body: str) -> str:
     """The "name" (or "member") an export's top-level object carries, if any."""
-    if '"name"' not in body and '"member"' not in body or too_deep(body):
+    if ('"name"' not in body and '"member"' not in body) or too_deep(body):
         return ""
     try:
         data: Any = json.loads(body)
