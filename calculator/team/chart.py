@@ -8,11 +8,11 @@ schemes and in print.
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, PILLAR_MAX, TOTAL_MAX
-from ..html import esc, number
-from ..readings import PILLAR_TITLES, PILLARS
+from ..html import esc
+from ..track.readings import PILLAR_TITLES, PILLARS
 from .stats import Spread, Summary, Week
 
 WIDTH = 720
@@ -22,8 +22,14 @@ SHORT = {"brand": "Brand", "find": "Find people", "engage": "Engage", "relate": 
 
 
 def fmt(value: Decimal, places: int = 1) -> str:
-    """A figure for a table: ``places`` decimals at most, trailing zeros trimmed."""
-    return number(float(value), places)
+    """A figure for a table: ``places`` decimals at most (halves rounded up), trailing zeros trimmed.
+
+    >>> fmt(Decimal("16.875"), 2), fmt(Decimal("28.00")), fmt(Decimal("-0.04"))
+    ('16.88', '28', '0')
+    """
+    text = format(value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP), "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
 
 
 def _x(value: float, top: int) -> float:

@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..csvio import Rejected, _delimiter, _header_key, file_problem, read_csv, read_file
-from ..readings import History
-from ..storage import too_deep
+from ..track.csvio import Rejected, _delimiter, _header_key, file_problem, read_csv, read_file
+from ..track.readings import History
+from ..track.storage import too_deep
 
 NAME_COLUMNS = frozenset({"name", "member", "member_name", "person", "rep", "seller", "full_name"})
 MAX_NAME = 60

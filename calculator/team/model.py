@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from ..readings import History, Reading, merge
+from ..track.readings import History, Reading, merge
 from .load import FileRead, Found, clean_name, name_from_file, name_key
 
 
@@ -117,7 +117,7 @@ def add_found(team: Team, file: str, found: Found) -> Change:
             f" ({_count(new_days, 'new date')}, {_count(len(found.readings) - new_days, 'date')} already there"]
     if differ:
         said.append(f"; {_count(differ, 'date')} with different values keep the earlier file's reading")
-    said.append("). If they are two people, keep them apart below.")
+    said.append("). If they are two people, use “Keep apart” in the list of members, or rename a file.")
     members = tuple(merged if m.key == same.key else m for m in team.members)
     return Change(team._with(members), ("".join(said),), {file: same.key})
 

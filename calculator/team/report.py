@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..csvio import _safe_note
 from ..evidence import SOURCES
-from ..percentile import TopRange, estimate_top
+from ..interpret.percentile import TopRange, estimate_top
 from ..pillars import ACTIONS, Pillar
-from ..readings import PILLAR_TITLES, PILLARS, plain
+from ..track import csvio
+from ..track.csvio import _safe_note
+from ..track.readings import PILLAR_TITLES, PILLARS, plain
 from .chart import SHORT, fmt
 from .compare import comparisons
 from .load import FileRead
+from .model import Team
 from .stats import CHANGE_DAYS, STALE_AFTER, Latest, Summary
 
 COLUMNS: dict[str, str] = {"name": "Name", "date": "Latest reading", "readings": "Readings", "total": "Total",
@@ -122,15 +124,17 @@ def _files_text(files: Sequence[FileRead]) -> list[str]:
             lines.append(f"{f.file}: not read. {f.problem}")
             continue
         names = ", ".join(found.name or "(no name)" for found in f.found)
-        lines.append(f"{f.file} ({f.kind}): {sum(len(x.readings) for x in f.found)} readings for {names}")
+        count = sum(len(x.readings) for x in f.found)
+        lines.append(f"{f.file} ({f.kind}): {count} reading{'' if count == 1 else 's'} for {names}")
         where = "line" if f.where == "line" else "entry"
         lines += [f"  {where} {r.line}: {r.reason}" for r in f.all_rejected]
     return lines
 
 
-def to_text(summary: Summary | None, files: Sequence[FileRead] = (), named: bool = False) -> str:
-    """The report as the command line prints it."""
-    lines = _files_text(files)
+def to_text(summary: Summary | None, files: Sequence[FileRead] = (), named: bool = False,
+            notes: Sequence[str] = ()) -> str:
+    """The report as the command line prints it; ``notes`` say how files were put together."""
+    lines = [*_files_text(files), *notes]
     if summary is None:
         return "\n".join([*lines, "No member has a usable reading, so there is no team report."]) + "\n"
     s = summary.totals
@@ -173,3 +177,20 @@ def to_text(summary: Summary | None, files: Sequence[FileRead] = (), named: bool
               " rank comes from our model, not from LinkedIn."]
     return "\n".join(lines) + "\n"
 
+
+
+
+def _cell(text: str) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([_safe_note(text)])
+    return out.getvalue()
+
+
+def readings_csv(team: Team) -> str:
+    """Every member's readings in one CSV with a name column: the team page reads it back as the same team."""
+    header = csvio.to_csv(()).strip()
+    lines = [f"name,{header}"]
+    for m in team.members:
+        name = _cell(m.label)
+        lines += [f"{name},{line}" for line in csvio.to_csv(m.readings).splitlines()[1:]]
+    return "\n".join(lines) + "\n"

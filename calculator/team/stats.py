@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..readings import PILLARS, Reading
+from ..track.readings import PILLARS, Reading
 from .model import Member, Team
 
 # A reading older than this is stale: the guide suggests looking at SSI about once a month.

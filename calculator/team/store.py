@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..readings import OPTIONAL, PILLARS, Reading, make_reading, plain, sort_history
-from ..storage import too_deep
+from ..track.readings import OPTIONAL, PILLARS, Reading, make_reading, plain, sort_history
+from ..track.storage import too_deep
 from .load import clean_name
 from .model import Member, Part, Team
 
