@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..track.csvio import Rejected, _delimiter, _header_key, file_problem, read_csv, read_file
+from ..track.csvio import Rejected, _delimiter, _header_key, _unsafe_note, file_problem, read_csv, read_file
 from ..track.readings import History
 from ..track.storage import too_deep
 
@@ -164,7 +164,7 @@ def _read_by_name(file_name: str, text: str, delimiter: str, column: int, today:
                 rejected.append(Rejected(reader.line_num,
                                          f"has {len(row)} values, but the header names {len(header)} columns"))
                 continue
-            name = clean_name(row[column])
+            name = clean_name(_unsafe_note(row[column]))  # undo the guard our CSV puts before a formula
             if not name:
                 rejected.append(Rejected(reader.line_num, "the name column is empty: whose reading is this?"))
                 continue
