@@ -106,7 +106,8 @@ def named_table(summary: Summary, sort: str) -> str:
         aria = f' aria-sort="{state}"' if state else ""
         nxt = f"-{key}" if key == column and not descending else key
         arrow = (" ↓" if descending else " ↑") if state else ""
-        head.append(f'<th scope="col"{aria}>{button(f"sort:{nxt}", title + arrow, label=f"Sort by {title}")}</th>')
+        head.append(f'<th scope="col"{aria}><button type="button" class="ssi-team-sort" data-action="sort:{esc(nxt)}"'
+                    f' aria-label="Sort by {esc(title)}">{esc(title + arrow)}</button></th>')
     body = []
     for row in sort_rows(rows(summary), column, descending):
         x = row.latest
