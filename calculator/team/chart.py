@@ -12,13 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, PILLAR_MAX, TOTAL_MAX
 from ..html import esc
-from ..track.readings import PILLAR_TITLES, PILLARS
+from ..pillars import Pillar
+from ..track.readings import PILLARS
 from .stats import Spread, Summary, Week
 
 WIDTH = 720
 LEFT, RIGHT = 44, 16
 DOT = 3.5
-SHORT = {"brand": "Brand", "find": "Find people", "engage": "Engage", "relate": "Relationships"}
+SHORT = {p.value: p.short for p in Pillar}
+PILLAR_TITLES = {p.value: p.title for p in Pillar}
 
 
 def fmt(value: Decimal, places: int = 1) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..fields import Field, Parsed
 from ..html import Context
-from ..modes import Download, Mode, Response, SentFile, WebRequest
+from ..modes import Command, Download, Mode, Response, SentFile, WebRequest, form_values
 from ..track.csvio import MAX_BYTES
 from . import report, store, view
 from .load import FileRead, read_team_file
@@ -65,10 +65,6 @@ class Answer:
     store: str | None = None
 
 
-def _values(request: WebRequest) -> dict[str, str]:
-    return {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
-
-
 def _sort(value: str) -> str:
     return value if value.lstrip("-") in report.COLUMNS else "name"
 
@@ -77,7 +73,7 @@ def handle(request: WebRequest, session: Session | None = None, today: date | No
     """Answer one request of the page; never raises for anything a person or their files can send."""
     s = SESSION if session is None else session
     day = today or date.today()
-    kept = _values(request)
+    kept = form_values(request)
     out = Answer()
     _restore(s, request.stored or "", out)
     before = s.team
@@ -281,7 +277,7 @@ def describe() -> str:
     )
 
 
-def _custom(request: WebRequest) -> Response:
+def _answer(request: WebRequest) -> Response:
     return handle(request)
 
 
@@ -294,8 +290,7 @@ MODE: Mode[view.Page] = Mode(
     render_html=render_html,
     render_text=render_text,
     describe=describe,
-    custom=_custom,
+    handle_request=_answer,
     storage_key=STORAGE_KEY,
-    add_arguments=add_arguments,
-    main=main,
+    command=Command(add_arguments, main),
 )

@@ -15,11 +15,11 @@ from decimal import Decimal
 
 from ..evidence import SOURCES
 from ..interpret.percentile import TopRange, estimate_top
-from ..pillars import ACTIONS, Pillar
+from ..pillars import QUICK_WINS, Pillar
 from ..track import csvio
 from ..track.csvio import _safe_note
-from ..track.readings import PILLAR_TITLES, PILLARS, plain
-from .chart import SHORT, fmt
+from ..track.readings import PILLARS, plain
+from .chart import PILLAR_TITLES, SHORT, fmt
 from .compare import comparisons
 from .load import FileRead
 from .model import Team
@@ -152,7 +152,7 @@ def to_text(summary: Summary | None, files: Sequence[FileRead] = (), named: bool
     for p in summary.lagging:
         lines += ["", f"The team lags most on {PILLAR_TITLES[p]} (median {fmt(summary.pillars[p].median, 2)} of 25)."
                   " What the guide suggests:"]
-        lines += [f"  - {a.text}" for a in ACTIONS[Pillar(p)]]
+        lines += [f"  - {text}" for text in QUICK_WINS[Pillar(p)]]
     lines += ["", "Compared with published figures:"]
     for c in comparisons(summary):
         source = SOURCES[c.source_id]

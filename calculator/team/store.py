@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..fields import FormErrors
 from ..track.readings import OPTIONAL, PILLARS, Reading, make_reading, plain, sort_history
 from ..track.storage import too_deep
 from .load import clean_name
@@ -96,11 +97,10 @@ def _load(text: str) -> Loaded:
                 continue
             readings = []
             for line in lines.split("\n") if lines else ():
-                reading, _ = make_reading(dict(zip(_COLUMNS, line.split(","), strict=False)))
-                if reading is None:
+                try:
+                    readings.append(make_reading(dict(zip(_COLUMNS, line.split(","), strict=False))))
+                except FormErrors:
                     bad += 1
-                else:
-                    readings.append(reading)
             parts.append(Part(file[:300], sort_history(readings)))
         name = entry.get("name")
         members.append(Member(key, clean_name(name) if isinstance(name, str) else "", tuple(parts)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..html import esc
+from ..html import button, esc
 from ..track.readings import plain
 from .chart import fmt
 from .load import FileRead
@@ -19,12 +19,6 @@ from .stats import STALE_AFTER, Summary
 
 FORM_ID = "team-form"
 REJECTED_SHOWN = 200
-
-
-def button(action: str, text: str, primary: bool = False, label: str = "") -> str:
-    kind = " md-button--primary" if primary else ""
-    aria = f' aria-label="{esc(label)}"' if label else ""
-    return f'<button type="button" class="md-button{kind}" data-action="{esc(action)}"{aria}>{esc(text)}</button>'
 
 
 def _plural(n: int, word: str) -> str:

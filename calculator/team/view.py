@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE
-from ..html import Context, cite, esc, link
-from ..pillars import ACTIONS, Pillar
+from ..html import Context, button, cite, esc, link
+from ..pillars import QUICK_WINS, QUICK_WINS_ANCHOR, Pillar
 from . import chart
 from .compare import comparisons
 from .load import FileRead
 from .model import Team
 from .stats import STALE_AFTER, Summary
-from .tables import FORM_ID, button, files_report, members_table, named_table, same_names_notice
+from .tables import FORM_ID, files_report, members_table, named_table, same_names_notice
 
 
 @dataclass(frozen=True)
@@ -56,13 +56,13 @@ def _lagging(summary: Summary, ctx: Context) -> str:
     parts = []
     for p in summary.lagging:
         pillar = Pillar(p)
-        actions = "".join(f"<li>{esc(a.text)} ({link(ctx, pillar.guide + '#' + a.anchor, 'more')})</li>"
-                          for a in ACTIONS[pillar])
+        actions = "".join(f"<li>{esc(text)}</li>" for text in QUICK_WINS[pillar])
         parts.append(
             f'<div class="ssi-team-lag"><p>The pillar the team lags on: <strong>{esc(pillar.title)}</strong>,'
             f" median {esc(chart.fmt(summary.pillars[p].median, 2))} of 25, the lowest of the four medians."
-            f" What the guide suggests for it ({link(ctx, pillar.guide, f'the {pillar.title} page')}):</p>"
-            f"<ul>{actions}</ul></div>")
+            f" What the guide suggests for it:</p><ul>{actions}</ul><p>"
+            f"{link(ctx, pillar.guide + QUICK_WINS_ANCHOR, f'More on raising {pillar.title}')}, on the pillar's"
+            " page.</p></div>")
     if len(summary.lagging) > 1:
         parts.insert(0, f"<p>{len(summary.lagging)} pillars share the lowest median.</p>")
     return "".join(parts)
