@@ -18,7 +18,9 @@ from .stats import Spread, Summary, Week
 
 WIDTH = 720
 LEFT, RIGHT = 44, 16
-DOT = 3.5
+DOT = 4.0
+DOTS_HEIGHT = 140.0
+FONT = 'font-size="13"'
 SHORT = {p.value: p.short for p in Pillar}
 PILLAR_TITLES = {p.value: p.title for p in Pillar}
 
@@ -51,7 +53,7 @@ def _x_axis(top: int, step: int, y: float, grid_top: float) -> list[str]:
         x = _x(v, top)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{grid_top:.1f}" y2="{y:.1f}" stroke="currentColor"'
                      f' stroke-opacity=".15"/><text x="{x:.1f}" y="{y + 14:.1f}" text-anchor="middle"'
-                     f' font-size="11">{v}</text>')
+                     f' {FONT}>{v}</text>')
     return parts
 
 
@@ -62,7 +64,7 @@ def _lines(top: float, bottom: float) -> list[str]:
         x = _x(value, TOTAL_MAX)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top:.1f}" y2="{bottom:.1f}" stroke="currentColor"'
                      f' stroke-width="1.5" stroke-dasharray="8 4" class="ssi-chart__band"/>'
-                     f'<text x="{x + 4:.1f}" y="{top + 10:.1f}" font-size="11">{value}: LinkedIn {label}</text>')
+                     f'<text x="{x + 4:.1f}" y="{top + 10:.1f}" {FONT}>{value}: LinkedIn {label}</text>')
     return parts
 
 
@@ -87,17 +89,21 @@ def distribution(summary: Summary) -> str:
     """Every member's latest total as a dot (stacked where totals round alike) over a box of the quartiles."""
     shown = summary.shown_totals()
     bins = Counter(shown)
-    dots_top, dots_bottom = 20.0, 150.0
-    step = min(2 * DOT + 1, (dots_bottom - dots_top - 2 * DOT) / max(max(bins.values()) - 1, 1))
+    tallest = max(bins.values())
+    # As tall as the highest stack needs, up to a limit past which the stacks are squeezed.
+    dots_top = 28.0
+    dots_bottom = dots_top + min(DOTS_HEIGHT, max(36.0, tallest * (2 * DOT + 1)))
+    step = min(2 * DOT + 1, (dots_bottom - dots_top - 2 * DOT) / max(tallest - 1, 1))
     dots = []
     placed: Counter[int] = Counter()
     for total in sorted(shown):
         cy = dots_bottom - DOT - placed[total] * step
         placed[total] += 1
         dots.append(f'<circle cx="{_x(total, TOTAL_MAX):.1f}" cy="{cy:.1f}" r="{DOT}" fill-opacity=".6"/>')
-    box_y, axis_y = 172.0, 196.0
+    box_y = dots_bottom + 20
+    axis_y = box_y + 24
     s = summary.totals
-    svg = _svg("ssi-team-dist", 220, f"Latest totals of {s.count} members",
+    svg = _svg("ssi-team-dist", round(axis_y + 22), f"Latest totals of {s.count} members",
                f"Dot plot of each member's latest total, out of 100, one dot per member, over a box of the middle"
                f" half of the team: {_five(s, 1)}. Dashed lines mark 30 and 70, LinkedIn's laggard and leader"
                " lines.",
@@ -124,17 +130,17 @@ def spread_table(caption: str, s: Spread, places: int) -> str:
 
 def pillars(summary: Summary) -> str:
     """A box for each pillar (0 to 25), with each member's value as a faint dot on it."""
-    row_h, top = 46, 14
+    row_h, top = 58, 6
     body = [*_x_axis(PILLAR_MAX, 5, top + row_h * 4, top)]
     for i, p in enumerate(PILLARS):
         y = top + row_h * i + row_h / 2
         dots = "".join(
-            f'<circle cx="{_x(float(getattr(x.reading, p)), PILLAR_MAX):.1f}" cy="{y - 14 + (j % 5) * 2:.1f}"'
-            f' r="2.5" fill-opacity=".45"/>' for j, x in enumerate(summary.latest))
-        body.append(f'<text x="{LEFT}" y="{y - 20:.1f}" font-size="11">{esc(PILLAR_TITLES[p])}</text>'
-                    f"<g>{dots}</g>{_box(summary.pillars[p], PILLAR_MAX, y + 6, 7)}")
+            f'<circle cx="{_x(float(getattr(x.reading, p)), PILLAR_MAX):.1f}" cy="{y - 6 + (j % 5) * 2:.1f}"'
+            f' r="3" fill-opacity=".45"/>' for j, x in enumerate(summary.latest))
+        body.append(f'<text x="{LEFT}" y="{y - 14:.1f}" {FONT}>{esc(PILLAR_TITLES[p])}</text>'
+                    f"<g>{dots}</g>{_box(summary.pillars[p], PILLAR_MAX, y + 14, 7)}")
     desc = "; ".join(f"{PILLAR_TITLES[p]}: {_five(summary.pillars[p], 2)}" for p in PILLARS)
-    svg = _svg("ssi-team-pillars", top + row_h * 4 + 24, "The four pillars across the team, each out of 25",
+    svg = _svg("ssi-team-pillars", top + row_h * 4 + 26, "The four pillars across the team, each out of 25",
                f"A box of the middle half of the team for each pillar, with each member's value as a dot. {desc}.",
                body)
     head = "".join(f'<th scope="col">{h}</th>' for h in
@@ -146,7 +152,8 @@ def pillars(summary: Summary) -> str:
         for p in PILLARS for s in (summary.pillars[p],))
     return (f'<div class="ssi-team-figure"><figure class="ssi-chart-figure">{svg}<figcaption>Each pillar is out'
             " of 25; the thick line is the team's median.</figcaption></figure>"
-            f'<div class="ssi-table-scroll"><table class="ssi-team-pillars"><caption>Median and spread per'
+            f'<div class="ssi-table-scroll" tabindex="0" role="region" aria-label="Pillar spreads (scrolls)">'
+            f'<table class="ssi-team-pillars"><caption>Median and spread per'
             f" pillar (latest readings)</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             "</div></div>")
 
@@ -168,14 +175,14 @@ def over_time(weeks: tuple[Week, ...]) -> str:
     for v in range(0, TOTAL_MAX + 1, 25):
         grid.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="currentColor"'
                     f' stroke-opacity=".15"/><text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end"'
-                    f' font-size="11">{v}</text>')
+                    f' {FONT}>{v}</text>')
     for value, label in ((LAGGARD_BELOW, "laggard line"), (LEADER_ABOVE, "leader line")):
         grid.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}"'
                     f' stroke="currentColor" stroke-dasharray="8 4"/><text x="{WIDTH - RIGHT - 4}"'
-                    f' y="{y(value) - 4:.1f}" text-anchor="end" font-size="11">{value}: LinkedIn {label}</text>')
+                    f' y="{y(value) - 4:.1f}" text-anchor="end" {FONT}>{value}: LinkedIn {label}</text>')
     for i, w in enumerate((weeks[0], weeks[len(weeks) // 2], weeks[-1])):
         anchor = ("start", "middle", "end")[i]
-        grid.append(f'<text x="{x(w):.1f}" y="{height - 12}" text-anchor="{anchor}" font-size="11">'
+        grid.append(f'<text x="{x(w):.1f}" y="{height - 12}" text-anchor="{anchor}" {FONT}>'
                     f"{esc(w.start.isoformat())}</text>")
     band = " ".join([*(f"{x(w):.1f},{y(w.total.q3):.1f}" for w in weeks),
                      *(f"{x(w):.1f},{y(w.total.q1):.1f}" for w in reversed(weeks))])
@@ -197,6 +204,7 @@ def over_time(weeks: tuple[Week, ...]) -> str:
     return (f'<figure class="ssi-chart-figure">{svg}<figcaption>The line is the median of the members counted'
             " each week; the band spans the middle half of them. The number counted changes as members start and"
             ' stop sending readings (see the table).</figcaption></figure><details class="ssi-chart-data">'
-            "<summary>The chart as a table</summary><div class=\"ssi-table-scroll\"><table><caption>The team's"
+            "<summary>The chart as a table</summary><div class=\"ssi-table-scroll\" tabindex=\"0\" role=\"region\""
+            " aria-label=\"The team's weekly medians (scrolls)\"><table class=\"ssi-team-weeks\"><caption>The team's"
             f" weekly medians, newest first</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
             "</div></details>")

@@ -32,8 +32,10 @@ FIELDS: tuple[Field, ...] = (
           " page, or a CSV with the same columns; a “name” column gives one member per name. The files are read"
           " in this browser and sent nowhere.", kind="file", group="files",
           choices=(("accept", ".csv,.json,.txt,text/csv,application/json"), ("multiple", ""))),
-    Field("named", "Show a table with each member's name", "Off unless you need it: see “Coaching, not ranking”"
-          " below.", kind="check", group="files"),
+    # A choice rather than a checkbox: the page pairs a checkbox with a hidden field of the same name.
+    Field("named", "Table with each member's name", "Off unless you need it: see “Coaching, not ranking” below.",
+          kind="choice", group="files", default="off",
+          choices=(("off", "Off: the team as a whole"), ("on", "On: each member's latest reading by name"))),
 )
 LEGENDS = {"files": "Your team's files"}
 

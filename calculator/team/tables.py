@@ -52,7 +52,7 @@ def members_table(team: Team, summary: Summary | None) -> str:
             str(readings[0].day) if readings else "—")
         files = "".join(
             f"<li>{esc(f)}"
-            + (f" {button(f'apart:{m.key}:{i}', 'Keep apart', label=f'Keep “{f}” apart from {m.label}')}"
+            + (f" {button(f'apart:{m.key}:{i}', 'Keep apart', label=f'Keep apart “{f}” from {m.label}')}"
                if len(m.parts) > 1 else "") + "</li>"
             for i, f in enumerate(m.files))
         notes = "".join(f"<li>{esc(n)}</li>" for n in _member_notes(m, summary))
@@ -70,7 +70,8 @@ def members_table(team: Team, summary: Summary | None) -> str:
             "<p>Type a name in the box of anyone the files do not name. Names are used once you press “Save"
             " names” or any other button. Files that name the same person are merged; “Keep apart” undoes"
             " that.</p>"
-            f'<div class="ssi-table-scroll"><table><caption>Members, their files and readings (no scores)</caption>'
+            '<div class="ssi-table-scroll"><table class="ssi-team-member-list"><caption>Members, their files and'
+            " readings (no scores)</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
             f"<p>{button('names', 'Save names', True)}</p></details>")
 
@@ -83,7 +84,7 @@ def same_names_notice(team: Team) -> str:
     for group in groups:
         first, *rest = group
         merges = " ".join(button(f"merge:{first.key}:{m.key}", "Merge them",
-                                 label=f"Merge member {m.key.removeprefix('m')} into member"
+                                 label=f"Merge them: member {m.key.removeprefix('m')} into member"
                                        f" {first.key.removeprefix('m')}") for m in rest)
         items.append(f"<li>{_plural(len(group), 'member')} are called “{esc(first.name)}”. If they are one person,"
                      f" {merges}; if not, give one of them another name.</li>")

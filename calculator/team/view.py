@@ -69,9 +69,12 @@ def _lagging(summary: Summary, ctx: Context) -> str:
 
 
 def _compared(summary: Summary, ctx: Context) -> str:
-    items = "".join(f"<li>{esc(c.figure)} ({cite(ctx, c.source_id)}) {esc(c.team)}</li>"
-                    for c in comparisons(summary))
-    return (f'<ul class="ssi-team-compare">{items}</ul><p class="ssi-caveat">These figures are a decade old or come'
+    rows = "".join(f"<tr><td>{esc(c.figure)}</td><td>{cite(ctx, c.source_id)}</td><td>{esc(c.team)}</td></tr>"
+                   for c in comparisons(summary))
+    return ('<div class="ssi-table-scroll"><table class="ssi-team-compare"><caption>The team beside published'
+            ' figures</caption><thead><tr><th scope="col">Published figure</th><th scope="col">Source, and how far'
+            ' to trust it</th><th scope="col">Your team</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></div><p class="ssi-caveat">These figures are a decade old or come'
             " from one member's dashboards, and they cover sales professionals in general: they say roughly where"
             " a team stands, not what it should score.</p>")
 
@@ -137,7 +140,7 @@ def render(page: Page, ctx: Context) -> str:
             parts.append(named_table(s, page.sort))
         else:
             parts.append("<p>A table of members by name is off. If you need one (to prepare one-to-one"
-                         " conversations, say), tick “Show a table with each member's name” above.</p>")
+                         " conversations, say), choose “On” under “Table with each member's name” above.</p>")
         parts.append(
             f'<p class="ssi-team-tools">{button("report-csv", "Download the report (CSV)", True)}'
             f' {button("readings-csv", "Download all readings (one CSV)")}'
