@@ -10,13 +10,13 @@ import pytest
 from calculator.modes import Response, WebRequest
 from calculator.track.mode import FIELDS, MODE, STORAGE_KEY, Report, handle, render_text
 from calculator.track.storage import dump, load
+from tests.unit.conftest import HOSTILE, PASTES
 
 TODAY = date(2026, 5, 20)
-HOSTILE = "<img src=x onerror=alert(1)>"
+
 FORM = {"date": "2026-05-19", "brand": "20.998", "find": "6,4", "engage": "10.25", "relate": "15",
         "industry_rank": "Top 9%", "network_rank": "", "industry_average": "34", "network_average": "",
         "note": "", "paste": "", "shown": "20"}
-PASTES = Path(__file__).parent / "fixtures" / "paste"
 
 
 def ask(action: str = "", stored: str | None = None, **values: str) -> Response:
@@ -41,7 +41,7 @@ def saved(**values: str) -> str:
 
 def test_the_mode_is_set_up_for_local_storage() -> None:
     assert MODE.storage_key == STORAGE_KEY == "ssi-field-guide:readings"
-    assert MODE.custom is not None
+    assert MODE.handle_request is not None
     assert {f.name for f in FIELDS} >= {"date", "brand", "find", "engage", "relate", "paste", "import", "note"}
 
 
@@ -101,7 +101,8 @@ def test_delete_then_undo() -> None:
 def test_edit_opens_a_row_bound_to_the_form_and_saves() -> None:
     store = saved()
     opened = ask("edit:2026-05-19", stored=store)
-    assert 'form="track-form" name="edit_brand" type="text" autocomplete="off" value="20.998"' in opened["html"]
+    assert ('form="track-form" name="edit_brand" type="text" inputmode="decimal" autocomplete="off" value="20.998"'
+            in opened["html"])
     assert "store" not in opened
     edit = {"edit_date": "2026-05-19", "edit_brand": "22", "edit_find": "6.4", "edit_engage": "10.25",
             "edit_relate": "15", "edit_note": HOSTILE}
@@ -272,3 +273,13 @@ def test_the_command_line_reports_a_missing_file(tmp_path: Path, capsys: pytest.
 
     assert main(["history", str(tmp_path / "nope.csv")]) == 2
     assert "nope.csv" in capsys.readouterr().err
+
+
+def test_every_button_on_the_page_names_an_action_of_the_table() -> None:
+    from calculator.track.actions import ACTIONS
+
+    pages = [ask("", stored=saved())["html"], ask("edit:2026-05-19", stored=saved())["html"],
+             ask("delete:2026-05-19", stored=saved())["html"], ask("", stored="{damaged")["html"]]
+    actions = {a.split(":")[0] for page in pages for a in re.findall(r'data-action="([^"]*)"', page)}
+    assert actions and actions <= set(ACTIONS)
+    assert {"add", "edit", "delete", "restore", "export-csv", "keep-valid", "save-edit"} <= actions
