@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, PILLAR_MAX, TOTAL_MAX
+from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, TOTAL_MAX
 from ..html import esc
 from ..pillars import Pillar
 from ..track.readings import PILLARS
@@ -21,6 +21,7 @@ LEFT, RIGHT = 44, 16
 DOT = 4.0
 DOTS_HEIGHT = 140.0
 FONT = 'font-size="13"'
+PILLAR_MAX = TOTAL_MAX // len(PILLARS)  # the total is the sum of four pillars of 25
 SHORT = {p.value: p.short for p in Pillar}
 PILLAR_TITLES = {p.value: p.title for p in Pillar}
 
