@@ -149,8 +149,8 @@ def render(page: Page, ctx: Context) -> str:
         keep = (button("unkeep", "Stop keeping the team in this browser") if page.keep
                 else button("keep", "Keep the team in this browser"))
         where = ("The team is kept in this browser's local storage, on this device only, until you stop keeping"
-                 " it." if page.keep else "The files are held only in this page's memory: closing or reloading the"
-                 " page forgets them. Keeping the team stores its readings (not the files' notes) in this"
+                 " it." if page.keep else "The files are held only in this tab's memory: closing or reloading the"
+                 " tab forgets them. Keeping the team stores its readings (not the files' notes) in this"
                  " browser, on this device only.")
         parts.append(f'<p class="ssi-team-tools">{keep} {button("forget", "Forget the team")}</p>'
                      f'<p class="ssi-note">{esc(where)} Nothing is sent anywhere.</p>')
