@@ -29,7 +29,7 @@ class Field:
     ``kind`` is "number" (the default), "choice" (one of ``choices``, a select), "check" (a yes/no checkbox,
     value "on" or ""), "text" (free text, at most ``MAX_TEXT_CHARS`` characters), "textarea" (the same on
     several lines), or "file" (a file chooser: the page sends the file as an action, never as a value;
-    ``choices`` may hold one ("accept", ".csv,.json") pair).
+    ``choices`` may hold one ("accept", ".csv,.json") pair, and ("multiple", "") for several files at once).
     """
 
     name: str

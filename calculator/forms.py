@@ -29,6 +29,7 @@ def _control(fid: str, field: Field, value: str) -> str:
                 f" {described}>")
     if field.kind == "file":
         accept = "".join(f' accept="{esc(v)}"' for k, v in field.choices if k == "accept")
+        accept += " multiple" if ("multiple", "") in field.choices else ""
         return f'<input id="{fid}" name="{name}" type="file"{accept} {described}>'
     if field.kind == "textarea":
         return (f'<textarea id="{fid}" name="{name}" rows="6" autocomplete="off" spellcheck="false"'

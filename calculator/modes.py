@@ -20,6 +20,15 @@ from .html import Context, esc, notice
 
 
 @dataclass(frozen=True)
+class SentFile:
+    """One of several files chosen at once in a ``multiple`` file field (the team view)."""
+
+    name: str
+    text: str | None  # None when the page did not read it (too large)
+    size: int
+
+
+@dataclass(frozen=True)
 class WebRequest:
     """Everything the page sends: raw form values, and for stateful modes the rest of the browser's side."""
 
@@ -31,6 +40,7 @@ class WebRequest:
     file_name: str = ""
     file_text: str | None = None  # None when no file came, or it was too large to read
     file_size: int = 0
+    files: tuple[SentFile, ...] = ()  # from a field that takes several files; then the file_* above are unset
 
 
 class Download(TypedDict):
@@ -104,6 +114,7 @@ MODULES: dict[str, str] = {
     "estimate": "estimate.estimate_mode",
     "plan": "estimate.plan_mode",
     "track": "track.mode",
+    "team": "team.mode",
 }
 # Names a mode was known by before: pages and command lines that still use them get the mode they meant.
 ALIASES: dict[str, str] = {"history": "track"}

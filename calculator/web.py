@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from .html import notice
-from .modes import Response, WebRequest, answer, form_values, get_mode
+from .modes import Response, SentFile, WebRequest, answer, form_values, get_mode
 
 
 def handle(request: WebRequest) -> Response:
@@ -37,6 +37,7 @@ def handle_json(request_json: str) -> str:
             file_name=str(data.get("file_name") or ""),
             file_text=data["file_text"] if isinstance(data.get("file_text"), str) else None,
             file_size=int(data.get("file_size") or 0),
+            files=_files(data.get("files")),
         )
         return json.dumps(handle(request))
     except Exception as error:  # noqa: BLE001 - the page must get an answer whatever went wrong
@@ -48,6 +49,14 @@ def handle_json(request_json: str) -> str:
             "values": {},
             "debug": _describe(error),
         })
+
+
+def _files(sent: Any) -> tuple[SentFile, ...]:
+    """The files of a field that takes several; anything that is not a list of file objects is ignored."""
+    if not isinstance(sent, list):
+        return ()
+    return tuple(SentFile(str(f.get("name") or ""), f["text"] if isinstance(f.get("text"), str) else None,
+                          int(f.get("size") or 0)) for f in sent if isinstance(f, dict))
 
 
 def _describe(error: Exception) -> str:

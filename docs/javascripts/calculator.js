@@ -159,6 +159,14 @@
     element.addEventListener("change", async (event) => {
       const input = event.target;
       if (input.type !== "file" || !input.files.length) return;
+      // team view: a field with `multiple` sends every chosen file in one request, as files: [{name, size, text}]
+      if (input.multiple) {
+        const files = await Promise.all([...input.files].map(async (f) =>
+          ({ name: f.name, size: f.size, text: f.size <= MAX_FILE_BYTES ? await f.text() : null })));
+        input.value = "";
+        w.send({ action: input.name, files });
+        return;
+      }
       const file = input.files[0];
       const text = file.size <= MAX_FILE_BYTES ? await file.text() : null;
       input.value = "";
