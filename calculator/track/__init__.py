@@ -1,0 +1,1 @@
+"""The tracker: saved readings, what they show, and reading the SSI page a person pastes."""
