@@ -2,9 +2,9 @@
 
 A block is one run of the four pillar labels (a label seen twice starts the next block). Each block is read
 both ways — every label taking the number right after it, or the number right before it — and the way that
-places more numbers wins (then the one with more of them in range). When both place the same number of values, the one whose misses are explained by
-the copy being cut short at its end (or start) wins; otherwise the block is left unread, with a message,
-rather than guessed.
+places more numbers wins (then the one with more of them in range). When both place as many, the one whose
+misses are explained by the copy being cut short at its end (or start) wins; otherwise the block is left
+unread, with a message, rather than guessed.
 """
 
 from __future__ import annotations

@@ -86,8 +86,8 @@ _NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,3})?)(?!\w|[.,]\d)")
 _PERCENT_AFTER = re.compile(r"\s{0,3}%")
 _PREFIX_BEFORE = re.compile(
     r"(?<!\w)(?:" + "|".join(_pattern(label.text) for label in labels_for("rank_prefix")) + r")\s{1,3}$")
-_OUT_OF_AFTER = re.compile(
-    r"\s{0,3}(?:/|(?:" + "|".join(_pattern(label.text) for label in labels_for("out_of")) + r")\s{1,3})\s{0,3}100(?!\d)")
+_OUT_OF_WORDS = "|".join(_pattern(label.text) for label in labels_for("out_of"))
+_OUT_OF_AFTER = re.compile(r"\s{0,3}(?:/|(?:" + _OUT_OF_WORDS + r")\s{1,3})\s{0,3}100(?!\d)")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -108,7 +108,8 @@ def tokens(text: str) -> tuple[str, tuple[Token, ...]]:
     for match in _NUMBER_RE.finditer(folded):
         if match.start() < taken:
             continue  # the "100" of "53 out of 100"
-        start, end, kind = match.start(), match.end(), "number"
+        start, end = match.start(), match.end()
+        kind: Kind = "number"
         percent = _PERCENT_AFTER.match(folded, end)
         out_of = _OUT_OF_AFTER.match(folded, end)
         if percent:
