@@ -11,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .inputs import parse_form
-from .modes import FormErrors, registry
+from .fields import FormErrors, parse_form
+from .modes import ALIASES, registry
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
                 group = commands.add_parser(mode.cli_group, help=f"{mode.cli_group} calculators")
                 groups[mode.cli_group] = group.add_subparsers(dest="group_mode", required=True, metavar="MODE")
             parent = groups[mode.cli_group]
-        sub = parent.add_parser(mode.name, help=mode.title, description=mode.title)
+        aliases = [old for old, new in ALIASES.items() if new == mode.name]  # old names keep working
+        sub = parent.add_parser(mode.name, aliases=aliases, help=mode.title, description=mode.title)
         if mode.add_arguments is not None:
             mode.add_arguments(sub)
             continue
@@ -42,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    mode = registry()[getattr(args, "group_mode", None) or args.mode]
+    name = getattr(args, "group_mode", None) or args.mode
+    mode = registry()[ALIASES.get(name, name)]
     if mode.main is not None:
         return mode.main(args)
     values = {f.name: getattr(args, f.name) for f in mode.fields}

@@ -40,7 +40,7 @@ SOURCES: dict[str, Source] = {
         Source("vendor-gangly", "Gangly", Trust.VENDOR),
         Source("vendor-frontline", "Frontline Selling", Trust.VENDOR),
         Source("vendor-zest", "Zest for Media", Trust.VENDOR),
-        # Outreach benchmarks and limits (calculator/benchmarks_outreach.py)
+        # Outreach benchmarks and limits (calculator/outreach/published.py)
         Source("li-help-invitations", "LinkedIn Help a550555 / a551012, invitation limits", Trust.OFFICIAL),
         Source("weekly-100", "The widely reported ~100 invitations a week", Trust.UNVERIFIED),
         Source("vendor-salesflow", "Salesflow", Trust.VENDOR),
@@ -51,7 +51,7 @@ SOURCES: dict[str, Source] = {
         Source("bench-warmysender", "Warmysender, 2025–2026", Trust.VENDOR),
         Source("bench-reachium", "Reachium", Trust.VENDOR),
         Source("bench-belkins-2025", "Belkins, 2025", Trust.VENDOR),
-        # The estimate model: which inputs LinkedIn assigns to each pillar (calculator/estimate_model.py)
+        # The estimate model: which inputs LinkedIn assigns to each pillar (calculator/estimate/terms.py)
         Source("li-breakdown-deck", 'LinkedIn, "Social Selling Index breakdown" deck (2015)', Trust.OFFICIAL),
         Source("li-free-2015", "Free SSI for all members since August 2015", Trust.CREDITED),
     )

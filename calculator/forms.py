@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+from .fields import Field
 from .html import esc
-from .inputs import Field
 
 
 def field_id(mode: str, field: Field) -> str:

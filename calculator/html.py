@@ -59,3 +59,9 @@ def number(value: float, places: int = 1) -> str:
     """
     text = f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
     return "0" if text in ("-0", "") else text
+
+
+def notice(message: str, items: str = "") -> str:
+    """A message box for the result area; ``items`` is list markup already escaped."""
+    listing = f"<ul>{items}</ul>" if items else ""
+    return f'<div class="ssi-notice" role="alert"><p>{esc(message)}</p>{listing}</div>'

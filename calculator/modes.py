@@ -10,20 +10,11 @@ import argparse
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NotRequired, TypedDict, TypeVar
+from typing import Any, NotRequired, TypedDict
 
-from .html import Context
-from .inputs import Field, Parsed
-
-R = TypeVar("R")
-
-
-class FormErrors(Exception):
-    """Values that are each valid but do not fit together; messages keyed by field name."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+from .fields import Field, FormErrors, Parsed, parse_form
+from .forms import field_id
+from .html import Context, esc, notice
 
 
 @dataclass(frozen=True)
@@ -80,30 +71,53 @@ class Mode[R]:
         return {f.name: f.default for f in self.fields}
 
 
-# The module that defines each mode (as MODE, or MODES for several). A mode's module is imported on first use,
+# The module that defines each mode (as MODE). A mode's module is imported on first use,
 # so a page in the browser compiles only the Python its own calculator needs. Add a line per new mode.
 MODULES: dict[str, str] = {
-    "interpret": "interpret_view",
-    "funnel": "outreach_view",
-    "pacing": "outreach_view",
-    "warmup": "outreach_view",
-    "estimate": "estimate_view",
-    "plan": "plan_view",
-    "history": "history_view",
+    "interpret": "interpret.mode",
+    "funnel": "outreach.funnel_mode",
+    "pacing": "outreach.pacing_mode",
+    "warmup": "outreach.warmup_mode",
+    "estimate": "estimate.estimate_mode",
+    "plan": "estimate.plan_mode",
+    "track": "track.mode",
 }
+# Names a mode was known by before: pages and command lines that still use them get the mode they meant.
+ALIASES: dict[str, str] = {"history": "track"}
 
 
 def get_mode(name: str) -> Mode[Any] | None:
-    """The mode called ``name``, or None when there is no such mode."""
-    module_name = MODULES.get(name)
+    """The mode called ``name`` (or once called so), or None when there is no such mode."""
+    module_name = MODULES.get(ALIASES.get(name, name))
     if module_name is None:
         return None
-    module = importlib.import_module(f"{__package__}.{module_name}")
-    found: tuple[Mode[Any], ...] = getattr(module, "MODES", None) or (module.MODE,)
-    return next(m for m in found if m.name == name)
+    mode: Mode[Any] = importlib.import_module(f"{__package__}.{module_name}").MODE
+    return mode
 
 
 def registry() -> dict[str, Mode[Any]]:
     """Every mode by name, in the order of MODULES."""
     modes = {name: get_mode(name) for name in MODULES}
     return {name: mode for name, mode in modes.items() if mode is not None}
+
+
+def run_form(mode: Mode[Any], request: WebRequest, kept: dict[str, str]) -> Response:
+    ctx = Context.for_root(request.root)
+    parsed, errors = parse_form(mode.fields, request.values)
+    try:
+        if not errors:
+            return Response(ok=True, html=mode.render_html(mode.run(parsed), ctx), errors={}, values=kept)
+    except FormErrors as problem:
+        errors = problem.errors
+    return Response(ok=False, html=error_summary(mode, errors), errors=errors, values=kept)
+
+
+def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
+    """A list of the fields to fix, each linked to its field (the messages also sit next to the fields)."""
+    items = "".join(
+        f'<li><a href="#{esc(field_id(mode.name, f))}">{esc(f.label)}</a>: {esc(errors[f.name])}</li>'
+        for f in mode.fields if f.name in errors
+    )
+    items += "".join(f"<li>{esc(message)}</li>" for name, message in errors.items()
+                     if name not in {f.name for f in mode.fields})
+    return notice("Check the highlighted fields; the result will update as soon as they are valid.", items)

@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .forms import field_id
-from .html import Context, esc
-from .inputs import parse_form
-from .modes import FormErrors, Mode, Response, WebRequest, get_mode
+from .html import notice
+from .modes import Response, WebRequest, get_mode, run_form
 
 
 def handle(request: WebRequest) -> Response:
@@ -25,28 +23,6 @@ def handle(request: WebRequest) -> Response:
     if mode.custom is not None:
         return mode.custom(request)
     return run_form(mode, request, kept)
-
-
-def run_form(mode: Mode[Any], request: WebRequest, kept: dict[str, str]) -> Response:
-    ctx = Context.for_root(request.root)
-    parsed, errors = parse_form(mode.fields, request.values)
-    try:
-        if not errors:
-            return Response(ok=True, html=mode.render_html(mode.run(parsed), ctx), errors={}, values=kept)
-    except FormErrors as problem:
-        errors = problem.errors
-    return Response(ok=False, html=error_summary(mode, errors), errors=errors, values=kept)
-
-
-def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
-    """A list of the fields to fix, each linked to its field (the messages also sit next to the fields)."""
-    items = "".join(
-        f'<li><a href="#{esc(field_id(mode.name, f))}">{esc(f.label)}</a>: {esc(errors[f.name])}</li>'
-        for f in mode.fields if f.name in errors
-    )
-    items += "".join(f"<li>{esc(message)}</li>" for name, message in errors.items()
-                     if name not in {f.name for f in mode.fields})
-    return notice("Check the highlighted fields; the result will update as soon as they are valid.", items)
 
 
 def handle_json(request_json: str) -> str:
@@ -81,8 +57,3 @@ def _describe(error: Exception) -> str:
     import traceback  # only when something went wrong: keeps the calculator's start-up small
 
     return "".join(traceback.format_exception(error))[-2000:]
-
-
-def notice(message: str, items: str = "") -> str:
-    listing = f"<ul>{items}</ul>" if items else ""
-    return f'<div class="ssi-notice" role="alert"><p>{esc(message)}</p>{listing}</div>'

@@ -32,7 +32,7 @@ import pyodide_dist  # noqa: E402
 
 from calculator.forms import render_form  # noqa: E402
 from calculator.html import esc  # noqa: E402
-from calculator.modes import WebRequest, registry  # noqa: E402
+from calculator.modes import ALIASES, WebRequest, registry  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
 # Material's search worker in its page configuration: "search": "<up to the root>assets/javascripts/workers/<name>".
@@ -50,7 +50,8 @@ def page_root(url: str) -> str:
 
 
 def widget(name: str, root: str) -> str:
-    mode = registry()[name]
+    mode = registry()[ALIASES.get(name, name)]  # a page may still name a mode by its old name
+    name = mode.name
     response = handle(WebRequest(name, mode.defaults(), root))
     if not response["ok"]:
         raise ValueError(f"the {name} calculator's default values do not validate: {response['errors']}")
@@ -71,7 +72,7 @@ def widget(name: str, root: str) -> str:
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     root = page_root(page.url)
     markdown = _WIDGET.sub(lambda m: "\n" + widget(m.group(1), root) + "\n", markdown)
-    markdown = _MODEL.sub(lambda m: "\n" + registry()[m.group(1)].describe() + "\n", markdown)
+    markdown = _MODEL.sub(lambda m: "\n" + registry()[ALIASES.get(m.group(1), m.group(1))].describe() + "\n", markdown)
     if "data-calculator=" in markdown:
         page.meta["calculator"] = True
     return markdown

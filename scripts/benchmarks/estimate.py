@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from calculator.estimate import estimate  # noqa: E402
-from calculator.estimate_personas import NEW, TYPICAL  # noqa: E402
+from calculator.estimate.personas import NEW, TYPICAL  # noqa: E402
+from calculator.estimate.planner import Goal, make_plan  # noqa: E402
+from calculator.estimate.score import estimate  # noqa: E402
 from calculator.modes import WebRequest, registry  # noqa: E402
-from calculator.plan import Goal, make_plan  # noqa: E402
 from calculator.web import handle  # noqa: E402
 
 from .browser import chromium_site, edit_latencies, median, p95, wait_warm  # noqa: E402

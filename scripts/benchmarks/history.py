@@ -24,9 +24,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from calculator import chart, csvio, storage  # noqa: E402
-from calculator.history_view import handle  # noqa: E402
 from calculator.modes import WebRequest  # noqa: E402
-from calculator.readings import Reading  # noqa: E402
+from calculator.track.mode import handle  # noqa: E402
+from calculator.track.readings import Reading  # noqa: E402
 
 DAYS = 1826
 TODAY = date(2026, 5, 20)
@@ -64,7 +64,7 @@ def native() -> list[tuple[str, float, str]]:
     stored = storage.dump(history)
 
     def import_request() -> object:
-        return handle(WebRequest("history", {}, "../../", action="import", file_name="five-years.csv",
+        return handle(WebRequest("track", {}, "../../", action="import", file_name="five-years.csv",
                                  file_text=csv_text, file_size=len(csv_text)), TODAY)
 
     return [
@@ -75,13 +75,13 @@ def native() -> list[tuple[str, float, str]]:
         ("history: draw both charts + table (native)", _median_ms(lambda: chart.render(history)), "ms"),
         ("history: whole import request, empty storage (native)", _median_ms(import_request), "ms"),
         ("history: whole page request with 5 years saved (native)",
-         _median_ms(lambda: handle(WebRequest("history", {}, "../../", stored=stored), TODAY)), "ms"),
+         _median_ms(lambda: handle(WebRequest("track", {}, "../../", stored=stored), TODAY)), "ms"),
     ]
 
 
 _TIMED_IMPORT = """async ([csv, name]) => {
-  const input = document.querySelector('#history-import');
-  const widget = document.querySelector('[data-calculator="history"]');
+  const input = document.querySelector('#track-import');
+  const widget = document.querySelector('[data-calculator="track"]');
   const done = new Promise(resolve => widget.addEventListener('ssi:result', resolve, { once: true }));
   const transfer = new DataTransfer();
   transfer.items.add(new File([csv], name, { type: 'text/csv' }));
@@ -94,10 +94,10 @@ _TIMED_IMPORT = """async ([csv, name]) => {
 }"""
 
 _TIMED_EDIT = """async () => {
-  const widget = document.querySelector('[data-calculator="history"]');
+  const widget = document.querySelector('[data-calculator="track"]');
   const done = new Promise(resolve => widget.addEventListener('ssi:result', resolve, { once: true }));
   const start = performance.now();
-  const box = document.querySelector('#history-note');
+  const box = document.querySelector('#track-note');
   box.value = box.value === 'x' ? 'y' : 'x';
   box.dispatchEvent(new Event('input', { bubbles: true }));
   await done;

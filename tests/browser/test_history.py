@@ -12,11 +12,11 @@ HOSTILE = "<img src=x onerror=window.__pwned=1>"
 
 
 def add(page: Page, day: str, brand: str, note: str = "") -> None:
-    page.fill("#history-date", day)
+    page.fill("#track-date", day)
     for field, value in (("brand", brand), ("find", "6.4"), ("engage", "10.25"), ("relate", "15")):
-        page.fill(f"#history-{field}", value)
-    page.fill("#history-note", note)
-    with result_after(page, "history") as result:
+        page.fill(f"#track-{field}", value)
+    page.fill("#track-note", note)
+    with result_after(page, "track") as result:
         page.click("[data-action='add']")
     page.wait_for_function("document.querySelector('.ssi-history-message')?.textContent.includes('"
                            f"reading of {day}')")
@@ -52,10 +52,10 @@ def test_readings_added_are_still_there_after_a_reload(calc_page) -> None:  # ty
 def test_delete_and_undo(calc_page) -> None:  # type: ignore[no-untyped-def]
     page = calc_page(PAGE)
     add(page, "2026-05-19", "20")
-    with result_after(page, "history"):
+    with result_after(page, "track"):
         page.get_by_role("button", name="Delete the reading of 2026-05-19").click()
     assert stored(page)["readings"] == []
-    with result_after(page, "history"):
+    with result_after(page, "track"):
         page.get_by_role("button", name="Undo").click()
     assert [r["date"] for r in stored(page)["readings"]] == ["2026-05-19"]
 
@@ -65,8 +65,8 @@ def test_a_broken_import_keeps_the_good_rows_and_lists_the_rest(calc_page) -> No
     add(page, "2026-05-19", "20.998")
     csv = ("date,brand,find,engage,relate\n2026-05-01,18,6,10,15\n2026-05-02,lots,6,10,15\n"
            "2026-05-01,18,6,10,15\n2026-05-19,1,1,1,1\n")
-    with result_after(page, "history"):
-        page.set_input_files("#history-import", files=[
+    with result_after(page, "track"):
+        page.set_input_files("#track-import", files=[
             {"name": f"{HOSTILE}.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
     report = page.locator(".ssi-history-import")
     expect(report).to_contain_text("1 new reading added")
@@ -76,11 +76,11 @@ def test_a_broken_import_keeps_the_good_rows_and_lists_the_rest(calc_page) -> No
     assert page.evaluate("window.__pwned === undefined")
     readings = stored(page)["readings"]
     assert [(r["date"], r["brand"]) for r in readings] == [("2026-05-01", "18"), ("2026-05-19", "20.998")]
-    with result_after(page, "history"):
-        page.set_input_files("#history-import", files=[
+    with result_after(page, "track"):
+        page.set_input_files("#track-import", files=[
             {"name": "sheet.xlsx", "mimeType": "application/octet-stream",
              "buffer": b"PK\x03\x04\x00\x00\xff\xfe" * 50}])
-    expect(page.locator("#history-import-error")).to_contain_text("binary file")
+    expect(page.locator("#track-import-error")).to_contain_text("binary file")
     assert stored(page)["readings"] == readings
 
 
@@ -112,18 +112,18 @@ def test_damaged_saved_data_is_shown_downloadable_and_not_overwritten(guarded_pa
     expect(notice).to_contain_text("Part of your saved data could not be read")
     expect(notice).to_contain_text("not readable JSON")
     add_blocked = page.locator("[data-action='add']")
-    page.fill("#history-brand", "20")
-    page.fill("#history-find", "6")
-    page.fill("#history-engage", "10")
-    page.fill("#history-relate", "15")
-    with result_after(page, "history"):
+    page.fill("#track-brand", "20")
+    page.fill("#track-find", "6")
+    page.fill("#track-engage", "10")
+    page.fill("#track-relate", "15")
+    with result_after(page, "track"):
         add_blocked.click()
     expect(page.locator(".ssi-history-message")).to_contain_text("Nothing was changed yet")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == damaged
     with page.expect_download() as info:
         page.click(".ssi-history-damaged [data-action='download-raw']")
     assert open(info.value.path(), encoding="utf-8").read() == damaged  # noqa: SIM115
-    with result_after(page, "history"):
+    with result_after(page, "track"):
         page.click("[data-action='keep-valid']")
     assert stored(page)["set_aside"] == [damaged]
     assert page.evaluate("window.__pwned === undefined")
@@ -148,10 +148,10 @@ def test_a_storage_full_error_is_reported(calc_page) -> None:  # type: ignore[no
     page.evaluate("""() => { Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError'); }; }""")
     add_failed = page.locator("[data-calculator-status]")
-    page.fill("#history-date", "2026-05-19")
+    page.fill("#track-date", "2026-05-19")
     for field in ("brand", "find", "engage", "relate"):
-        page.fill(f"#history-{field}", "5")
-    with result_after(page, "history"):
+        page.fill(f"#track-{field}", "5")
+    with result_after(page, "track"):
         page.click("[data-action='add']")
     expect(add_failed).to_contain_text("could not be saved")
 
@@ -161,13 +161,13 @@ def test_paste_then_confirm(calc_page) -> None:  # type: ignore[no-untyped-def]
     text = ("Current Social Selling Index\n53\nout of 100\nEstablish your professional brand\n20,998\n"
             "Find the right people\n6,4\nEngage with insights\n10,25\nBuild relationships\n15\n"
             "Industry SSI rank\nTop 9%\n")
-    page.fill("#history-date", "2026-05-19")
-    page.fill("#history-paste", text)
+    page.fill("#track-date", "2026-05-19")
+    page.fill("#track-paste", text)
     confirm = page.locator("[data-action='confirm-paste']")
     expect(confirm).to_be_visible()
     expect(page.locator(".ssi-history-paste")).to_contain_text("Not found: Network rank")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
-    with result_after(page, "history"):
+    with result_after(page, "track"):
         confirm.click()
     assert stored(page)["readings"][0]["industry_rank"] == "9"
 

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from decimal import Decimal as D
 from xml.etree import ElementTree
 
-from calculator.chart import DAILY_POINTS_MAX, points, render
-from calculator.readings import Reading
+from calculator.track.chart import DAILY_POINTS_MAX, points, render
+from calculator.track.readings import Reading
 
 
 def daily(n: int) -> tuple[Reading, ...]:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.csvio import MAX_BYTES, read_csv, read_file, read_json, to_csv, to_json
-from calculator.readings import Reading, sort_history
+from calculator.track.csvio import MAX_BYTES, read_csv, read_file, read_json, to_csv, to_json
+from calculator.track.readings import Reading, sort_history
 
 TODAY = date(2026, 5, 20)
 HEADER = "date,brand,find,engage,relate\n"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.estimate import INPUT_KEYS, EstimateInputs, compare, estimate, total_of
-from calculator.estimate_model import PILLAR_CAP, TERMS, TERMS_BY_KEY, ceiling, terms_of, uncertainty
-from calculator.estimate_personas import FREE_WELL, NEW, PERSONAS, POSTER, SAMPLE, SAMPLE_DASHBOARD, TYPICAL, WELL
+from calculator.estimate.personas import FREE_WELL, NEW, PERSONAS, POSTER, SAMPLE, SAMPLE_DASHBOARD, TYPICAL, WELL
+from calculator.estimate.score import INPUT_KEYS, EstimateInputs, compare, estimate, total_of
+from calculator.estimate.terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, ceiling, terms_of, uncertainty
 from calculator.pillars import Pillar
 
 # ---- Rules of the model ------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.estimate_fields import PROFILE_FIELDS, PROFILE_NAMES, ProfileError, load_profile, profile_values
-from calculator.estimate_view import MODE, STORAGE_KEY, describe
+from calculator.estimate.estimate_mode import MODE, STORAGE_KEY, describe
+from calculator.estimate.profile import PROFILE_FIELDS, PROFILE_NAMES, ProfileError, load_profile, profile_values
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
 from calculator.web import handle, handle_json
@@ -152,8 +152,8 @@ def test_nothing_typed_makes_it_raise(values: dict[str, str]) -> None:
 
 
 def test_the_text_view_says_ours_and_lists_every_input() -> None:
-    from calculator.estimate_view import render_text, run
-    from calculator.inputs import parse_form
+    from calculator.estimate.estimate_mode import render_text, run
+    from calculator.fields import parse_form
 
     text = render_text(run(parse_form(PROFILE_FIELDS, MODE.defaults())[0]))
     assert text.startswith("Estimated SSI: about 33 / 100 (likely 28 to 39)")

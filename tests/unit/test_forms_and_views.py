@@ -1,7 +1,7 @@
 """The forms rendered at build time, and the interpret result as HTML and text."""
 
+from calculator.fields import parse_form
 from calculator.forms import render_form
-from calculator.inputs import parse_form
 from calculator.modes import registry
 
 MODE = registry()["interpret"]

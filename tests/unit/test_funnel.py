@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.benchmarks_outreach import ACCEPTANCE, REPLY_OF_SENT
-from calculator.funnel import Counts, analyse, check, percent, position
+from calculator.outreach.funnel import Counts, analyse, check, percent, position
+from calculator.outreach.published import ACCEPTANCE, REPLY_OF_SENT
 
 COUNT_FIELDS = {f.name for f in fields(Counts)} - {"weeks"}
 

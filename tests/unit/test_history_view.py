@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from calculator.history_view import FIELDS, MODE, STORAGE_KEY, Report, handle, render_text
 from calculator.modes import Response, WebRequest
-from calculator.storage import dump, load
+from calculator.track.mode import FIELDS, MODE, STORAGE_KEY, Report, handle, render_text
+from calculator.track.storage import dump, load
 
 TODAY = date(2026, 5, 20)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -20,12 +20,12 @@ PASTES = Path(__file__).parent / "fixtures" / "paste"
 
 
 def ask(action: str = "", stored: str | None = None, **values: str) -> Response:
-    return handle(WebRequest("history", {**FORM, **values}, "../../", action=action, stored=stored), TODAY)
+    return handle(WebRequest("track", {**FORM, **values}, "../../", action=action, stored=stored), TODAY)
 
 
 def ask_file(name: str, text: str | None, size: int | None = None, stored: str | None = None) -> Response:
     size = len(text.encode()) if size is None and text is not None else size or 0
-    return handle(WebRequest("history", FORM, "", action="import", stored=stored, file_name=name, file_text=text,
+    return handle(WebRequest("track", FORM, "", action="import", stored=stored, file_name=name, file_text=text,
                              file_size=size), TODAY)
 
 
@@ -101,7 +101,7 @@ def test_delete_then_undo() -> None:
 def test_edit_opens_a_row_bound_to_the_form_and_saves() -> None:
     store = saved()
     opened = ask("edit:2026-05-19", stored=store)
-    assert 'form="history-form" name="edit_brand" type="text" autocomplete="off" value="20.998"' in opened["html"]
+    assert 'form="track-form" name="edit_brand" type="text" autocomplete="off" value="20.998"' in opened["html"]
     assert "store" not in opened
     edit = {"edit_date": "2026-05-19", "edit_brand": "22", "edit_find": "6.4", "edit_engage": "10.25",
             "edit_relate": "15", "edit_note": HOSTILE}
@@ -239,7 +239,7 @@ def test_the_list_can_show_all_readings() -> None:
 def test_odd_requests_do_not_raise() -> None:
     for action in ("delete:", "delete:nope", "edit:2020-01-01", "restore:not json", "save-edit", "unknown", "::"):
         assert ask(action, stored=saved())["html"]
-    assert handle(WebRequest("history", {"brand": 5, "shown": None}, "", action="add"))["ok"] is False
+    assert handle(WebRequest("track", {"brand": 5, "shown": None}, "", action="add"))["ok"] is False
 
 
 def test_the_text_report_matches_the_page() -> None:
@@ -260,7 +260,7 @@ def test_the_command_line_prints_the_report(tmp_path: Path, capsys: pytest.Captu
     path = tmp_path / "readings.csv"
     path.write_text("date,brand,find,engage,relate\n2026-05-12,18,6.4,10.25,15\n2026-05-19,20.998,6.4,10.25,15\n"
                     "2026-05-20,oops,1,1,1\n", encoding="utf-8")
-    assert main(["history", str(path), "--today", "2026-05-20"]) == 0
+    assert main(["track", str(path), "--today", "2026-05-20"]) == 0
     out = capsys.readouterr().out
     assert "readings.csv: 2 readings read, 1 rejected" in out
     assert "line 4: Establish your professional brand: “oops” is not a number" in out

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.inputs import Field, FieldError, parse_form, parse_number, parse_value
+from calculator.fields import Field, FieldError, parse_form, parse_number, parse_value
 
 PILLAR = Field("brand", "Brand", "", Decimal(0), Decimal(25), places=3, required=True, what="pillar score")
 RANK = Field("rank", "Rank", "", Decimal(1), Decimal(100), places=1, percent=True, what="rank")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.evidence import band_for
-from calculator.interpret import Group, Reading, interpret, shown_total, weakest_pillars
+from calculator.interpret.model import Group, Reading, interpret, shown_total, weakest_pillars
 from calculator.pillars import ACTIONS, Pillar
 
 REAL = Reading(D("20.998"), D("6.4"), D("10.25"), D("15"))  # a real 2026 dashboard reading

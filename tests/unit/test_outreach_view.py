@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from calculator.__main__ import main
 from calculator.evidence import SOURCES
+from calculator.fields import parse_form
 from calculator.forms import render_form
-from calculator.inputs import parse_form
 from calculator.modes import WebRequest, registry
-from calculator.outreach_view import MODES
 from calculator.web import handle
 
 NAMES = ("funnel", "pacing", "warmup")
@@ -35,7 +34,7 @@ def test_the_defaults_give_a_result_and_are_registered_for_the_outreach_command(
 
 
 def test_three_forms_on_one_page_share_no_element_id() -> None:
-    html = "".join(render_form(m.name, m.fields, m.legends, m.defaults()) for m in MODES)
+    html = "".join(render_form(m.name, m.fields, m.legends, m.defaults()) for m in map(registry().__getitem__, NAMES))
     ids = re.findall(r'id="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     assert {"funnel-pending", "pacing-pending"} <= set(ids)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.evidence import SOURCES
-from calculator.pacing import Level, Plan, assess, check
+from calculator.outreach.pacing import Level, Plan, assess, check
 
 
 def plan(**changes: object) -> Plan:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.paste import MAX_PASTE, parse
+from calculator.track.paste import MAX_PASTE, parse
 
 PASTES = Path(__file__).parent / "fixtures" / "paste"
 

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.evidence import READINGS_2026
-from calculator.percentile import estimate_top, share_above
+from calculator.interpret.percentile import estimate_top, share_above
 
 
 @pytest.mark.parametrize("reading", READINGS_2026, ids=lambda r: f"{r.score}-{r.group}-{r.average}")

@@ -8,11 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.benchmarks_outreach import WEEKLY_REPORTED
-from calculator.estimate import EstimateInputs, estimate
-from calculator.estimate_model import TERMS
-from calculator.estimate_personas import NEW, SAMPLE, TYPICAL, WELL
-from calculator.plan import (
+from calculator.estimate.personas import NEW, SAMPLE, TYPICAL, WELL
+from calculator.estimate.planner import (
     DAILY_MOST,
     EPSILON,
     INVITATIONS,
@@ -28,6 +25,9 @@ from calculator.plan import (
     _step,
     make_plan,
 )
+from calculator.estimate.score import EstimateInputs, estimate
+from calculator.estimate.terms import TERMS
+from calculator.outreach.published import WEEKLY_REPORTED
 
 
 def test_a_reachable_target_is_reached_and_says_how() -> None:

@@ -11,8 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from calculator.estimate.plan_mode import FIELDS, MODE
 from calculator.modes import WebRequest, registry
-from calculator.plan_view import FIELDS, MODE
 from calculator.web import handle
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from calculator.readings import (
+from calculator.track.readings import (
     Reading,
     ReadingError,
     clean_note,

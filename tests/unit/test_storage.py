@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.readings import Reading
-from calculator.storage import FORMAT, VERSION, dump, load
+from calculator.track.readings import Reading
+from calculator.track.storage import FORMAT, VERSION, dump, load
 
 R1 = Reading(date(2026, 5, 12), D("19"), D("6.4"), D("10.25"), D("15.0"), D(9), None, D(34), None, "a “note”")
 R2 = Reading(date(2026, 5, 19), D("20.998"), D("6.4"), D("10.25"), D("15"))

@@ -3,8 +3,8 @@
 from datetime import date, timedelta
 from decimal import Decimal as D
 
-from calculator.readings import Reading, sort_history
-from calculator.trend import analyse, change, signed, weeks
+from calculator.track.readings import Reading, sort_history
+from calculator.track.trend import analyse, change, signed, weeks
 
 START = date(2026, 1, 5)  # a Monday
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.benchmarks_outreach import WEEKLY_REPORTED
-from calculator.warmup import Request, check, plan, to_csv
+from calculator.outreach.published import WEEKLY_REPORTED
+from calculator.outreach.warmup import Request, check, plan, to_csv
 
 
 @pytest.mark.parametrize(("request_", "weekly"), [

@@ -12,9 +12,15 @@ import sys
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .estimate import Change, Estimate, PillarEstimate, compare, estimate
-from .estimate_fields import LEGENDS, PROFILE_FIELDS, PROFILE_NAMES, ProfileError, inputs_from, load_profile, values_for
-from .estimate_model import (
+from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, band_for
+from ..fields import Field, FormErrors, Parsed, parse_form
+from ..html import Context, cite, esc, link, number
+from ..modes import Mode, Response, WebRequest, error_summary
+from ..pillars import Pillar
+from .personas import PERSONAS
+from .profile import LEGENDS, PROFILE_FIELDS, PROFILE_NAMES, ProfileError, inputs_from, load_profile, values_for
+from .score import Change, Estimate, PillarEstimate, compare, estimate
+from .terms import (
     PILLAR_CAP,
     UNCERTAINTY_FLOOR,
     UNCERTAINTY_SHARE,
@@ -22,13 +28,6 @@ from .estimate_model import (
     ceiling,
     terms_of,
 )
-from .estimate_personas import PERSONAS
-from .evidence import LAGGARD_BELOW, LEADER_ABOVE, band_for
-from .html import Context, cite, esc, link, number
-from .inputs import Field, Parsed, parse_form
-from .modes import FormErrors, Mode, Response, WebRequest
-from .pillars import Pillar
-from .web import error_summary
 
 PAGE = "calculator/estimate/"
 PLAN_PAGE = "calculator/plan/"

@@ -8,15 +8,14 @@ import sys
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from .benchmarks_outreach import WEEKLY_REPORTED
-from .estimate import compare
-from .estimate_fields import LEGENDS, PROFILE_FIELDS, ProfileError, inputs_from, values_for
-from .estimate_view import METHOD_PAGE, OURS, cli_values, pts, report_errors, signed
-from .html import Context, cite, esc, link, number
-from .inputs import Field, Parsed, parse_form
-from .modes import FormErrors, Mode, Response, WebRequest
-from .plan import DAILY_MOST, LEVERS, WORKDAYS, Goal, Plan, amount, make_plan
-from .web import run_form
+from ..fields import Field, FormErrors, Parsed, parse_form
+from ..html import Context, cite, esc, link, number
+from ..modes import Mode, Response, WebRequest, run_form
+from ..outreach.published import WEEKLY_REPORTED
+from .estimate_mode import METHOD_PAGE, OURS, cli_values, pts, report_errors, signed
+from .planner import DAILY_MOST, LEVERS, WORKDAYS, Goal, Plan, amount, make_plan
+from .profile import LEGENDS, PROFILE_FIELDS, ProfileError, inputs_from, values_for
+from .score import compare
 
 D = Decimal
 PAGE = "calculator/plan/"

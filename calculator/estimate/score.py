@@ -1,6 +1,6 @@
 """Mode "Estimate my score": OUR estimate of each SSI pillar from habits a person knows about their account.
 
-Pure functions over frozen dataclasses; the constants live in ``estimate_model``.
+Pure functions over frozen dataclasses; the constants live in :mod:`.terms`.
 
 >>> e = estimate(EstimateInputs(photo=True, connections=600, days_active=7))
 >>> round(e.total.value, 2), e.pillar(Pillar.RELATE).value > 6, e.total.low < e.total.value < e.total.high
@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields, replace
 
-from .estimate_model import PILLAR_CAP, TERMS, Account, Term, ceiling, terms_of, uncertainty
-from .pillars import Pillar
+from ..pillars import Pillar
+from .terms import PILLAR_CAP, TERMS, Account, Term, ceiling, terms_of, uncertainty
 
 
 @dataclass(frozen=True)

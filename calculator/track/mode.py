@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..fields import Field, Parsed, parse_form
+from ..html import Context, esc, link
+from ..modes import Download, Mode, Response, WebRequest
 from . import chart, csvio, storage, trend
-from .html import Context, esc, link
-from .inputs import Field, Parsed, parse_form
-from .modes import Download, Mode, Response, WebRequest
 from .paste import Pasted
 from .paste import parse as parse_paste
 from .readings import (
@@ -38,7 +38,7 @@ from .readings import (
     upsert,
 )
 
-NAME = "history"
+NAME = "track"
 STORAGE_KEY = "ssi-field-guide:readings"
 FORM_ID = f"{NAME}-form"
 # Unreadable saved text up to this size is kept aside inside the new saved text; larger would risk the quota.

@@ -2,7 +2,7 @@
 
 LinkedIn's formula is private. Which inputs belong to which pillar follows LinkedIn's own list (the 2015
 "Social Selling Index breakdown" deck [li-breakdown-deck] and Help a105145 [li-help-ssi]); every weight,
-scale and curve below is ours, chosen so that the calibration personas in ``estimate_personas`` land where
+scale and curve below is ours, chosen so that the calibration personas in :mod:`.personas` land where
 the published readings put real people. Changing a number here changes the calculator, its tests and the
 methodology page together.
 
@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from .pillars import Pillar
+from ..pillars import Pillar
 
 PILLAR_CAP = 25.0
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .evidence import Band, VendorBand, band_for, vendor_labels
+from ..evidence import Band, VendorBand, band_for, vendor_labels
+from ..pillars import ACTIONS, Action, Pillar, shown_total
 from .percentile import TopRange, estimate_top
-from .pillars import ACTIONS, Action, Pillar, shown_total
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from .evidence import LAGGARD_BELOW, LEADER_ABOVE
-from .html import esc
+from ..evidence import LAGGARD_BELOW, LEADER_ABOVE
+from ..html import esc
 from .readings import PILLAR_TITLES, PILLARS, History
 
 WIDTH, HEIGHT = 720, 260

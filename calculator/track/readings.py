@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from .pillars import Pillar, shown_total
+from ..pillars import Pillar, shown_total
 
 PILLARS: tuple[str, ...] = tuple(p.value for p in Pillar)
 PILLAR_TITLES: dict[str, str] = {p.value: p.title for p in Pillar}

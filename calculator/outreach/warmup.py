@@ -20,7 +20,7 @@ import io
 from dataclasses import dataclass
 from typing import Literal
 
-from .benchmarks_outreach import DAILY_DEFAULT, NEW_DAILY_CAUTIOUS, NEW_DAILY_HIGH, REINVITE_WAIT_WEEKS, WEEKLY_REPORTED
+from .published import DAILY_DEFAULT, NEW_DAILY_CAUTIOUS, NEW_DAILY_HIGH, REINVITE_WAIT_WEEKS, WEEKLY_REPORTED
 
 Start = Literal["new", "dormant"]
 

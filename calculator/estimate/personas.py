@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .estimate import EstimateInputs
+from .score import EstimateInputs
 
 
 @dataclass(frozen=True)

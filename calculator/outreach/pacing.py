@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Literal
 
-from .benchmarks_outreach import (
+from ..evidence import LAGGARD_BELOW
+from .published import (
     DAILY_DEFAULT,
     DAILY_VENDOR_MAX,
     FREE_NOTES_PER_MONTH,
@@ -28,7 +29,6 @@ from .benchmarks_outreach import (
     WEEKLY_REPORTED,
     WEEKLY_VENDOR_LOW,
 )
-from .evidence import LAGGARD_BELOW
 
 Activity = Literal["new", "dormant", "active"]
 Account = Literal["free", "premium", "sales_navigator"]

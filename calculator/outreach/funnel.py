@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .benchmarks_outreach import ACCEPTANCE, CONVERSATION, REPLY_OF_ACCEPTED, REPLY_OF_SENT, WEEKLY_REPORTED, Benchmark
 from .pacing import PENDING_ELEVATED
+from .published import ACCEPTANCE, CONVERSATION, REPLY_OF_ACCEPTED, REPLY_OF_SENT, WEEKLY_REPORTED, Benchmark
 
 Position = Literal["below", "within", "above", ""]
 

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from itertools import product
 
-from .evidence import AVERAGE_2015, READINGS_2026, TOTAL_MAX
+from ..evidence import AVERAGE_2015, READINGS_2026, TOTAL_MAX
 
 SPREAD_LOW = 12.0
 SPREAD_HIGH = 16.0

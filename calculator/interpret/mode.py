@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .evidence import LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SOURCES
-from .html import Context, cite, esc, link, number
-from .inputs import Field, Parsed
-from .interpret import Group, GroupView, Interpretation, Reading, interpret
-from .modes import Mode
+from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SOURCES
+from ..fields import Field, Parsed
+from ..html import Context, cite, esc, link, number
+from ..modes import Mode
+from ..pillars import Pillar
+from .model import Group, GroupView, Interpretation, Reading, interpret
 from .percentile import (
     DEFAULT_CENTRE_HIGH,
     DEFAULT_CENTRE_LOW,
@@ -19,7 +20,6 @@ from .percentile import (
     estimate_top,
     share_above,
 )
-from .pillars import Pillar
 
 D = Decimal
 

@@ -12,12 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
-from .estimate import EstimateInputs
-from .estimate_model import TERMS, TERMS_BY_KEY, Account, Term
-from .estimate_personas import TYPICAL
-from .inputs import Field, Parsed
-from .modes import FormErrors
-from .pillars import Pillar
+from ..fields import Field, FormErrors, Parsed
+from ..pillars import Pillar
+from .personas import TYPICAL
+from .score import EstimateInputs
+from .terms import TERMS, TERMS_BY_KEY, Account, Term
 
 D = Decimal
 YES_NO = (("yes", "Yes"), ("no", "No"))

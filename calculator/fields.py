@@ -48,8 +48,23 @@ class Field:
     unit: str = ""  # shown after a number field, e.g. "per week"
 
 
+def count_field(name: str, label: str, help_text: str, default: str, group: str, maximum: int = 1_000_000,
+                required: bool = False, unit: str = "") -> Field:
+    """A field for a count of things: a whole number from 0 to ``maximum``."""
+    return Field(name, label, help_text, Decimal(0), Decimal(maximum), places=0, required=required, default=default,
+                 group=group, what="count", unit=unit)
+
+
 class FieldError(ValueError):
     """A value that cannot be used, with a message meant for the person who typed it."""
+
+
+class FormErrors(Exception):
+    """Values that are each valid but do not fit together; messages keyed by field name."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
 
 
 Value = Decimal | str | bool | None
@@ -67,6 +82,11 @@ class Parsed(dict[str, Value]):
         if value is None:
             raise KeyError(f"{name} is required but was not parsed")
         return value
+
+    def whole(self, name: str) -> int | None:
+        """A count field's value as an int; None when it was left empty."""
+        value = self.number(name)
+        return None if value is None else int(value)
 
     def text(self, name: str) -> str:
         value = self.get(name)

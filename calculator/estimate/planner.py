@@ -5,7 +5,7 @@ one-off task's minutes are spread over the plan's weeks), until the target is re
 spent, or every lever is at its limit. Limits keep the plan within what a person can sustain and, for
 invitations, under the widely reported ~100 a week [weekly-100].
 
->>> from calculator.estimate_personas import TYPICAL
+>>> from calculator.estimate.personas import TYPICAL
 >>> p = make_plan(TYPICAL.inputs, Goal(target=45))
 >>> p.reached, p.end.total.value >= 45, p.items[0].lever.one_off
 (True, True, True)
@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .benchmarks_outreach import WEEKLY_REPORTED
-from .estimate import Estimate, EstimateInputs, estimate
-from .estimate_model import PILLAR_CAP, TERMS, TERMS_BY_KEY, Term, terms_of
-from .pillars import Pillar
+from ..outreach.published import WEEKLY_REPORTED
+from ..pillars import Pillar
+from .score import Estimate, EstimateInputs, estimate
+from .terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, Term, terms_of
 
 INVITATIONS = "invitations"  # the one lever that is not an input: invitations a week, turning into connections
 WORKDAYS = 5
