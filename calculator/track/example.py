@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..readings import History, Reading
+from .readings import History, Reading
 
 NOTE = "Example reading (public 2026 series)"
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from math import sqrt
 from typing import Literal
 
-from ..readings import History
+from .readings import History
 
 MIN_READINGS = 4
 MIN_SPAN_DAYS = 21
@@ -68,7 +68,7 @@ def _week(value: float) -> str:
 def outlook(history: History, goal: Goal, today: date) -> Outlook:
     """Whether the readings so far reach ``goal``; the words say how sure that is.
 
-    >>> from calculator.readings import Reading
+    >>> from calculator.track.readings import Reading
     >>> from decimal import Decimal as D
     >>> h = tuple(Reading(date(2026, 5, 1) + timedelta(days=7 * i), D(10 + i), D(10), D(10), D(10)) for i in range(2))
     >>> outlook(h, Goal(D(50), date(2026, 7, 1)), date(2026, 5, 9)).verdict

@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Literal
 
-from ..readings import PILLAR_TITLES, PILLARS, History, Reading, plain
+from .readings import PILLAR_TITLES, PILLARS, History, Reading, plain
 
 # A pillar total that moved by no more than this has "barely" moved: less than any change a rank would show.
 BARELY = Decimal("0.1")

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..readings import LABELS, ReadingError, read_number
 from .dashboard_labels import LANGUAGES, PILLAR_FIELDS, languages_with
 from .paste_pillars import Block, place_pillars
 from .paste_tokens import Token, alone_on_its_line, next_to, normalise, tokens
+from .readings import LABELS, ReadingError, read_number
 
 MAX_PASTE = 100_000
 GROUPS = ("industry", "network")

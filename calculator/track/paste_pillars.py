@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..readings import LABELS, ReadingError, read_number
 from .paste_tokens import Token, gap_text, next_to
+from .readings import LABELS, ReadingError, read_number
 
 AFTER, BEFORE = "after", "before"
 

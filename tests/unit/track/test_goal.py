@@ -5,9 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from calculator.readings import Reading
 from calculator.track.example import example_history
 from calculator.track.goal import Goal, outlook
+from calculator.track.readings import Reading
 
 
 def weekly(totals: list[str], start: date = date(2026, 1, 5)) -> tuple[Reading, ...]:

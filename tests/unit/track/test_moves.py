@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal as D
 
-from calculator.readings import Reading
 from calculator.track.example import example_history
 from calculator.track.moves import POPULATION_EXAMPLE, explain, explain_history
+from calculator.track.readings import Reading
 
 
 def by_day() -> dict[date, str]:
