@@ -3,7 +3,8 @@
 Two rules hold on every reading of the public nine-reading series of 2026 (27 April, 12–19 May):
 
 - the total the page shows is the sum of the four pillars rounded to the nearest whole number
-  (52.048 is shown as 52, 52.603 as 53: neither always down nor always up);
+  (52.048 is shown as 52, 52.603 as 53: neither always down nor always up); LinkedIn's own sample page shows
+  a total with a decimal (51.1), which is checked to that decimal;
 - a group's average (industry or network) is the sum of that group's four pillar averages, rounded the same
   way (34.52 is shown as 35 and 34.49 as 34, on 13 and 17 May).
 
@@ -32,7 +33,7 @@ class Breach:
     what: str  # "total", "industry_average" or "network_average"
     shown: Decimal
     parts_sum: Decimal
-    allowed: tuple[int, ...]
+    allowed: tuple[Decimal, ...]
 
     @property
     def message(self) -> str:
@@ -40,21 +41,25 @@ class Breach:
                  "network_average": "your network's four pillar averages"}[self.what]
         shown_as = {"total": "The total shown", "industry_average": "The industry average shown",
                     "network_average": "The network average shown"}[self.what]
-        allowed = " or ".join(str(n) for n in self.allowed)
+        allowed = " or ".join(_plain(n) for n in self.allowed)
         return (f"Probable typo: {shown_as} is {_plain(self.shown)}, but {whose} add up to"
                 f" {_plain(self.parts_sum)}, which the page would show as {allowed}. Check both numbers against"
                 " the page before saving.")
 
 
-def allowed_whole(parts_sum: Decimal, slack: Decimal) -> tuple[int, ...]:
-    """The whole numbers a sum of rounded parts can be shown as: the nearest, or both near a half.
+def allowed_whole(parts_sum: Decimal, slack: Decimal, places: int = 0) -> tuple[Decimal, ...]:
+    """The numbers with ``places`` decimals a sum of rounded parts can be shown as: the nearest, or both of
+    them when the sum is within ``slack`` of a half.
 
     >>> allowed_whole(Decimal("52.048"), YOUR_SLACK), allowed_whole(Decimal("34.49"), GROUP_SLACK)
-    ((52,), (34, 35))
+    ((Decimal('52'),), (Decimal('34'), Decimal('35')))
+    >>> allowed_whole(Decimal("51.1"), YOUR_SLACK, 1)
+    (Decimal('51.1'),)
     """
-    low = int((parts_sum - slack - Decimal("0.5")).to_integral_value(rounding=ROUND_CEILING))
-    high = int((parts_sum + slack - Decimal("0.5")).to_integral_value(rounding=ROUND_FLOOR)) + 1
-    return tuple(range(max(low, 0), high + 1)) or (low,)
+    unit = Decimal(1).scaleb(-places)
+    low = ((parts_sum - slack) / unit - Decimal("0.5")).to_integral_value(rounding=ROUND_CEILING)
+    high = ((parts_sum + slack) / unit - Decimal("0.5")).to_integral_value(rounding=ROUND_FLOOR) + 1
+    return tuple(n * unit for n in range(max(int(low), 0), int(high) + 1))
 
 
 def check(parts: Mapping[str, Decimal], shown: Decimal, what: str) -> Breach | None:
@@ -62,12 +67,14 @@ def check(parts: Mapping[str, Decimal], shown: Decimal, what: str) -> Breach | N
 
     >>> check({"brand": Decimal("21.048"), "find": Decimal("6.5"), "engage": Decimal("9.5"),
     ...        "relate": Decimal(15)}, Decimal(53), "total").allowed
-    (52,)
+    (Decimal('52'),)
     """
     if any(p not in parts for p in PILLARS):
         return None
     parts_sum = sum((parts[p] for p in PILLARS), Decimal(0))
-    allowed = allowed_whole(parts_sum, YOUR_SLACK if what == "total" else GROUP_SLACK)
+    exponent = shown.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0  # LinkedIn's sample page shows "51.1"
+    allowed = allowed_whole(parts_sum, YOUR_SLACK if what == "total" else GROUP_SLACK, places)
     if shown in allowed:
         return None
     return Breach(what, shown, parts_sum, allowed)

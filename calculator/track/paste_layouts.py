@@ -48,7 +48,8 @@ class Read:
     languages: tuple[str, ...] = ()  # names of the languages whose labels were seen
     layout: str = ""  # how the pillars were laid out, in words
     missing: tuple[str, ...] = ()  # reading field names not found, pillars first
-    notes: tuple[str, ...] = ()  # why something was left empty, or what was set aside
+    notes: tuple[str, ...] = ()  # why a value was left empty or not used
+    set_aside: tuple[str, ...] = ()  # what was recognised as not yours (the groups' averages)
 
     @property
     def values(self) -> dict[str, Decimal]:
@@ -88,6 +89,7 @@ class _Reader:
         self.folded, self.tokens = folded, found
         self.found: dict[str, Found] = {}
         self.notes: list[str] = []
+        self.set_aside: list[str] = []
         self.used: set[int] = set()  # token indexes already read as a value
         self.sections = self._sections()
 
@@ -97,7 +99,8 @@ class _Reader:
         self._averages()
         langs = dict.fromkeys(LANGUAGES[t.label.lang] for t in self.tokens if t.label is not None)
         missing = tuple(name for name in FIELDS if name not in self.found)
-        return Read(dict(self.found), total, groups, tuple(langs), layout, missing, tuple(self.notes))
+        return Read(dict(self.found), total, groups, tuple(langs), layout, missing, tuple(self.notes),
+                    tuple(self.set_aside))
 
     # ---- where the comparison sections are ---------------------------------------------------------
 
@@ -169,7 +172,7 @@ class _Reader:
                 self.used.update(index for index, _ in blocks[0].values.values())
         if groups:
             whose = " and your ".join(groups)
-            self.notes.append(f"The pillar values shown for your {whose} were read as averages of"
+            self.set_aside.append(f"The pillar values shown for your {whose} were read as averages of"
                               f" {'those groups' if len(groups) > 1 else 'that group'}, not as yours.")
         return groups
 

@@ -51,6 +51,13 @@ def test_a_sum_near_a_half_allows_either_whole_number() -> None:
     assert allowed_whole(D("52.497"), D("0.002")) == (52,)
 
 
+def test_a_total_shown_with_a_decimal_is_checked_to_that_decimal() -> None:
+    parts = {"brand": D("17.5"), "find": D("9.7"), "engage": D("5.0"), "relate": D("18.9")}  # LinkedIn's sample
+    assert check(parts, D("51.1"), "total") is None
+    breach = check(parts, D("51.7"), "total")
+    assert breach is not None and breach.allowed == (D("51.1"),)
+
+
 def test_a_typo_in_the_total_is_flagged_with_both_numbers() -> None:
     got = read(page("en_2026_label_then_value.txt").replace("53\nout of 100", "58\nout of 100"))
     breaches = check_all(got.values, got.total.value if got.total else None, got.groups)
@@ -63,7 +70,7 @@ def test_a_typo_in_a_group_average_is_flagged() -> None:
     got = read(page("pt_2026_label_then_value.txt").replace("SSI médio de 34", "SSI médio de 43"))
     breaches = check_all(got.values, got.total.value if got.total else None, got.groups)
     assert [(b.what, b.shown, b.parts_sum, b.allowed) for b in breaches] == [
-        ("industry_average", D(43), D("34.41"), (34,))]
+        ("industry_average", D(43), D("34.41"), (D(34),))]
 
 
 def test_nothing_is_checked_without_all_four_parts() -> None:

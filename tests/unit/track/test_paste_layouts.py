@@ -56,7 +56,7 @@ def test_the_comparison_block_is_never_taken_for_your_values() -> None:
     assert got.values["brand"] == D("8.38")  # not the 20,00 of "Média do setor: Estabelecer sua marca …"
     assert got.values["relate"] == D("8.60")  # not the 22,00 of the network's average
     assert got.groups == {"industry": {"brand": D("20.00")}, "network": {"relate": D("22.00")}}
-    assert any("not as yours" in note for note in got.notes)
+    assert any("not as yours" in note for note in got.set_aside)
 
 
 @pytest.mark.parametrize("fixture", ["en_2026_label_then_value.txt", "pt_2026_label_then_value.txt"])
