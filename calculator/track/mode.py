@@ -18,9 +18,7 @@ from pathlib import Path
 from ..fields import Field, Parsed, parse_form
 from ..html import Context, esc, link
 from ..modes import Download, Mode, Response, WebRequest
-from . import chart, csvio, storage, trend
-from .paste import Pasted
-from .paste import parse as parse_paste
+from . import chart, csvio, explain_view, paste_view, storage, tools_view, trend
 from .readings import (
     LABELS,
     LIMITS,
@@ -72,6 +70,7 @@ FIELDS: tuple[Field, ...] = (
           choices=(("accept", ".csv,.json,.txt,text/csv,application/json"),)),
     Field("shown", "Readings listed", "How many readings the list below shows.", kind="choice", group="file",
           choices=SHOWN, default="20"),
+    *explain_view.GOAL_FIELDS,
 )
 
 LEGENDS = {
@@ -79,6 +78,7 @@ LEGENDS = {
     "context": "Your ranks and averages, and a note (optional)",
     "paste": "Or paste your whole SSI page",
     "file": "Import, and the list",
+    "goal": explain_view.GOAL_LEGEND,
 }
 
 
@@ -98,14 +98,16 @@ class View:
     download: Download | None = None
     undo: str = ""  # data-action restoring a deleted reading
     import_report: str = ""
-    paste: Pasted | None = None
-    paste_reading: Reading | None = None
+    paste: paste_view.Preview | None = None
+    example: bool = False  # the example history is shown instead of the saved readings; nothing is saved
     editing: Reading | None = None
     edit_values: dict[str, str] = field(default_factory=dict)
     edit_errors: dict[str, str] = field(default_factory=dict)
     set_aside: tuple[str, ...] = ()
 
     def save(self, history: History, set_aside: tuple[str, ...] | None = None) -> None:
+        if self.example:  # pragma: no cover - handle() refuses every change while the example is shown
+            raise RuntimeError("the example history is never saved")
         self.history = history
         if set_aside is not None:
             self.set_aside = set_aside
@@ -124,18 +126,25 @@ def handle(request: WebRequest, today: date | None = None) -> Response:
     loaded = storage.load(request.stored)
     view = View(loaded.readings, loaded, today or date.today(), set_aside=loaded.set_aside)
     action, _, argument = request.action.partition(":")
-    if action in CHANGES and loaded.damaged:
+    view.example = tools_view.example_on(kept, action)
+    if view.example:
+        view.history = tools_view.example()
+    if view.example and (action in CHANGES or action == "keep-valid"):
+        view.messages.append(tools_view.refused(action))
+    elif action in CHANGES and loaded.damaged:
         view.messages.append("Nothing was changed yet: part of your saved data could not be read (see above)."
                              " Download it first, or choose to keep the readings that could be read; then try"
                              " again.")
     else:
         _apply(view, action, argument, request, kept)
-    if "paste" in kept and kept["paste"].strip() and action != "confirm-paste":
+    if kept.get("paste", "").strip() and action != "confirm-paste":
         _preview_paste(view, kept)
     if view.editing is None and action not in ("save-edit", "cancel-edit", "edit") and kept.get("edit_date"):
         _reopen_edit(view, kept)
-    response = Response(ok=not view.errors and not view.edit_errors, html=render(view, ctx, kept.get("shown", "20")),
-                        errors=view.errors, values=kept)
+    aim, goal_errors = explain_view.goal_from(kept, view.today)
+    view.errors.update(goal_errors)
+    html = render(view, ctx, kept.get("shown", "20"), explain_view.goal_html(view.history, aim, view.today))
+    response = Response(ok=not view.errors and not view.edit_errors, html=html, errors=view.errors, values=kept)
     if view.store is not None:
         response["store"] = view.store
     if view.download is not None:
@@ -164,6 +173,9 @@ def _apply(view: View, action: str, argument: str, request: WebRequest, kept: di
         _download_raw(view, request.stored)
     elif action == "keep-valid":
         _keep_valid(view)
+    elif action == "reminder":
+        view.download, message = tools_view.reminder(argument, view.today)
+        view.messages.append(message)
     elif action == "discard-set-aside":
         view.save(view.history, ())
         view.messages.append("The unreadable text that was kept aside has been discarded.")
@@ -278,24 +290,21 @@ def _save_edit(view: View, kept: dict[str, str]) -> None:
 
 
 def _preview_paste(view: View, kept: dict[str, str]) -> None:
-    view.paste = parse_paste(kept["paste"])
-    if view.paste.complete:
-        day, error = _form_date(kept, view)
-        values: dict[str, object] = {n: plain(v) for n, v in view.paste.values.items()}
-        reading, _ = make_reading({**values, "date": day, "note": kept.get("note", "")[:500]})
-        view.paste_reading = None if error else reading
-        if error:
-            view.errors["date"] = error
+    day, error = _form_date(kept, view)
+    view.paste = paste_view.preview(kept, day, kept.get("note", "")[:500])
+    if error:
+        view.errors["date"] = error
 
 
 def _confirm_paste(view: View, kept: dict[str, str]) -> None:
-    _preview_paste(view, {**kept, "paste": kept.get("paste", "")})
-    if view.paste_reading is None:
-        view.messages.append("Nothing was saved: the pasted text does not give all four pillars (see below).")
+    _preview_paste(view, kept)
+    reading = view.paste.reading if view.paste is not None and "date" not in view.errors else None
+    if reading is None:
+        view.messages.append("Nothing was saved: the four pillars are not all there and valid yet (see the boxes"
+                             " under “What the pasted text says”).")
         return
-    history, old = upsert(view.history, view.paste_reading)
+    history, old = upsert(view.history, reading)
     view.save(history)
-    reading = view.paste_reading
     replaced = "" if old is None or old == reading else " It replaced the earlier reading of that date."
     view.messages.append(f"Saved the pasted reading of {reading.day} (total {reading.shown_total}).{replaced}")
 
@@ -424,39 +433,12 @@ def _messages_html(view: View) -> str:
 
 
 def _paste_html(view: View) -> str:
-    pasted = view.paste
-    if pasted is None:
+    if view.paste is None:
         return ""
-    if not pasted.found_anything:
-        return ('<div class="ssi-notice ssi-history-paste" role="status"><p>No dashboard values were found in the'
-                " pasted text. On your SSI page, select the whole page, copy it, and paste it here; the English"
-                " labels (such as “Establish your professional brand”) are what this reader looks for.</p></div>")
-    rows = "".join(f'<tr><th scope="row">{esc(LABELS[n])}</th><td>{esc(plain(v))}</td></tr>'
-                   for n, v in pasted.values.items())
-    if pasted.total is not None:
-        rows = f'<tr><th scope="row">Total shown on the page</th><td>{esc(plain(pasted.total))}</td></tr>' + rows
-    missing = [LABELS[n] for n in pasted.missing]
-    parts = ['<div class="ssi-history-paste">', "<h3>What the pasted text says</h3>",
-             f"<table><caption>Values read from the pasted text</caption><tbody>{rows}</tbody></table>"]
-    if missing:
-        needed = [LABELS[n] for n in pasted.missing if n in PILLARS]
-        parts.append(f"<p>Not found: {esc(', '.join(missing))}."
-                     + (f" The four pillars are needed to save a reading; {esc(', '.join(needed))} "
-                        "could not be found — copy the whole page again, or type the values in the form above."
-                        if needed else " These are optional.") + "</p>")
-    if pasted.problems:
-        parts.append("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in pasted.problems) + "</ul>")
-    reading = view.paste_reading
-    if reading is not None:
-        saved = _find(view, reading.day.isoformat())
-        if saved == reading:
-            parts.append(f"<p>This reading is saved for {esc(reading.day)}.</p>")
-        else:
-            replaces = " (it replaces the reading saved for that date)" if saved is not None else ""
-            parts.append(f"<p>{_button('confirm-paste', f'Save as the reading of {reading.day}', True)}"
-                         f" Total {esc(plain(reading.total))}{esc(replaces)}. The date comes from the Date field.</p>")
-    parts.append("</div>")
-    return "".join(parts)
+    reading = view.paste.reading
+    saved = _find(view, reading.day.isoformat()) if reading is not None else None
+    day = reading.day.isoformat() if reading is not None else ""
+    return paste_view.render(view.paste, FORM_ID, day, saved)
 
 
 def _edit_row(view: View) -> str:
@@ -525,8 +507,9 @@ def _list_html(view: View, shown: str) -> str:
             f'<tr><th scope="row">{esc(day)}</th><td>{esc(r.shown_total)}</td>'
             + "".join(f"<td>{esc(plain(getattr(r, p)))}</td>" for p in PILLARS)
             + f"<td>{esc(ranks)}</td><td>{esc(r.note)}</td>"
-            f"<td>{_button('edit:' + day, 'Edit', label=f'Edit the reading of {day}')}"
-            f" {_button('delete:' + day, 'Delete', label=f'Delete the reading of {day}')}</td></tr>")
+            + ("<td>—</td></tr>" if view.example else
+               f"<td>{_button('edit:' + day, 'Edit', label=f'Edit the reading of {day}')}"
+               f" {_button('delete:' + day, 'Delete', label=f'Delete the reading of {day}')}</td></tr>"))
     more = len(ordered) - limit
     tail = (f"<p>{esc(more)} older readings are not listed; choose “All readings” under “Readings listed” to see"
             " them.</p>" if more > 0 else "")
@@ -537,8 +520,10 @@ def _list_html(view: View, shown: str) -> str:
             f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{tail}")
 
 
-def render(view: View, ctx: Context, shown: str = "20") -> str:
+def render(view: View, ctx: Context, shown: str = "20", goal_html: str = "") -> str:
     parts = ['<div class="ssi-result-body ssi-history">', _damaged_html(view), _messages_html(view)]
+    if view.example:
+        parts.append(tools_view.example_banner(FORM_ID, len(view.loaded.readings)))
     save_button = _button("add", "Save this reading", True)
     parts.append(f'<p class="ssi-history-tools">{save_button} uses the values in “Add a reading” above.</p>')
     if view.errors:
@@ -553,6 +538,8 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
     t = trend.analyse(view.history, view.today)
     if t is None:
         parts.append("<p>No readings yet. Add your first one above: a reading a week is enough to see a trend.</p>")
+        parts.append(goal_html)
+        parts.append(tools_view.example_offer(first_visit=True))
     else:
         days = (t.latest.day - t.first.day).days
         parts.append(
@@ -563,11 +550,15 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
         if t.warnings:
             parts.append('<div class="ssi-notice ssi-history-warnings" role="status"><ul>'
                          + "".join(f"<li>{esc(w)}</li>" for w in t.warnings) + "</ul></div>")
-        parts += [_changes_html(t), _moved_html(t), chart.render(view.history), _weeks_html(t)]
+        parts += [goal_html, _changes_html(t), _moved_html(t), chart.render(view.history),
+                  explain_view.moves_html(view.history, ctx), _weeks_html(t)]
         parts.append(f'<p class="ssi-history-tools">{_button("export-csv", "Export CSV")}'
                      f' {_button("export-json", "Export JSON")}'
                      f' {_button("download-raw", "Download the saved data as it is")}</p>')
         parts.append(_list_html(view, shown))
+        if not view.example:
+            parts.append(tools_view.example_offer(first_visit=False))
+    parts.append(tools_view.reminder_html())
     parts.append('<p class="ssi-note">Your readings stay in this browser\'s local storage on this device; nothing is'
                  " sent anywhere. Export now and then to keep a copy. The trend figures are our own arithmetic on"
                  f" your readings; {link(ctx, HOW, 'how they are worked out')}."
