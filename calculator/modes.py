@@ -81,6 +81,7 @@ MODULES: dict[str, str] = {
     "estimate": "estimate.estimate_mode",
     "plan": "estimate.plan_mode",
     "track": "track.mode",
+    "paste": "track.paste_cli",
 }
 # Names a mode was known by before: pages and command lines that still use them get the mode they meant.
 ALIASES: dict[str, str] = {"history": "track"}
