@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..fields import FormErrors
 from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain
 from .storage import FORMAT, dump, reading_from_dict, too_deep
 
@@ -172,9 +173,10 @@ def read_csv(text: str, today: date | None = None) -> Imported:
                 continue
             values = {name: row[i] for name, i in picks}
             values["note"] = _unsafe_note(values.get("note", "").strip())
-            reading, errors = make_reading(values, today)
-            if reading is None:
-                rejected.append(Rejected(line, _reasons(errors)))
+            try:
+                reading = make_reading(values, today)
+            except FormErrors as problem:
+                rejected.append(Rejected(line, _reasons(problem.errors)))
                 continue
             if reading.day in seen:
                 rejected.append(Rejected(line, f"the date {reading.day} is already on line {seen[reading.day]}"

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from ..fields import Field
+from ..fields import Field, FieldError
 from ..html import Context, cite, esc
 from . import goal, moves
-from .readings import History, ReadingError, read_date, read_number
+from .readings import History, read_date, read_number
 
 MOVES_SHOWN = 12
 GOAL_FIELDS: tuple[Field, ...] = (
@@ -31,13 +31,13 @@ def goal_from(kept: Mapping[str, str], today: date) -> tuple[goal.Goal | None, d
     by: date | None = None
     try:
         target = read_number(target_text, "industry_average")  # a total: 0 to 100
-    except ReadingError as error:
+    except FieldError as error:
         errors["goal_target"] = f"The target {error}."
     if target is not None and (target < 1 or target != target.to_integral_value()):
         errors["goal_target"] = "The target is a whole number from 1 to 100, like the total on your page."
     try:
         by = read_date(by_text)
-    except ReadingError as error:
+    except FieldError as error:
         errors["goal_date"] = str(error)[:1].upper() + str(error)[1:] + "."
     if target is None and "goal_target" not in errors:
         errors["goal_target"] = "Type the total you aim for, e.g. 60."

@@ -14,7 +14,8 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Literal
 
-from .readings import PILLAR_TITLES, PILLARS, History, Reading, plain
+from ..html import signed
+from .readings import LABELS, PILLARS, History, Reading, plain
 
 # A pillar total that moved by no more than this has "barely" moved: less than any change a rank would show.
 BARELY = Decimal("0.1")
@@ -68,14 +69,6 @@ def _changes(before: Reading, after: Reading, names: tuple[tuple[str, str], ...]
     return out
 
 
-def signed(value: Decimal) -> str:
-    """A change with its sign: '+0.75', '−0.75'.
-
-    >>> signed(Decimal("-0.750")), signed(Decimal("2"))
-    ('−0.75', '+2')
-    """
-    text = format(abs(value).normalize(), "f")
-    return ("+" if value > 0 else "−" if value < 0 else "±") + text
 
 
 def explain(before: Reading, after: Reading) -> Move:
@@ -100,7 +93,7 @@ def explain(before: Reading, after: Reading) -> Move:
     elif ranks and sum((abs(d) for d in moved.values()), Decimal(0)) <= BARELY:
         kind = "population"
         pillars = ("your pillars did not change" if not moved else
-                   f"your pillars barely changed (total {signed(total)})")
+                   f"your pillars barely changed (total {signed(total, None)})")
         sentences.append(f"{when}, {pillars}, yet {_rank_words(ranks)}. The people you are ranked against"
                          " moved, not you: a rank compares you with everyone else, so their activity moves it too.")
     else:
@@ -108,18 +101,18 @@ def explain(before: Reading, after: Reading) -> Move:
         if len(moved) == 1:
             (pillar, change), = moved.items()
             way = "rose" if change > 0 else "fell"
-            sentences.append(f"{when}, {PILLAR_TITLES[pillar]} {way} by {format(abs(change).normalize(), 'f')}"
+            sentences.append(f"{when}, {LABELS[pillar]} {way} by {format(abs(change).normalize(), 'f')}"
                              f" ({plain(getattr(before, pillar))} → {plain(getattr(after, pillar))});"
                              " the other pillars did not move.")
         elif moved:
-            listed = ", ".join(f"{PILLAR_TITLES[p]} {signed(d)}" for p, d in moved.items())
+            listed = ", ".join(f"{LABELS[p]} {signed(d, None)}" for p, d in moved.items())
             sentences.append(f"{when}: {listed}.")
         else:
             sentences.append(f"{when}: your pillars did not change.")
         if moved:
             shown = (f"shown {before.shown_total} → {after.shown_total}" if before.shown_total != after.shown_total
                      else f"still shown as {after.shown_total}")
-            sentences.append(f"Your total changed by {signed(total)} ({shown}).")
+            sentences.append(f"Your total changed by {signed(total, None)} ({shown}).")
         if ranks:
             words = _rank_words(ranks)
             sentences.append(f"{words[:1].upper()}{words[1:]}{' with it' if moved else ''}.")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..fields import Parsed
 from ..html import Context
-from ..modes import Mode
+from ..modes import Command, Mode
 from .dashboard_labels import LANGUAGES
 from .paste import MAX_PASTE, Pasted, parse
 from .readings import LABELS, plain
@@ -104,6 +104,5 @@ MODE: Mode[Pasted] = Mode(
     run=_run,
     render_html=_html,
     render_text=render_text,
-    add_arguments=add_arguments,
-    main=main,
+    command=Command(add_arguments, main),
 )

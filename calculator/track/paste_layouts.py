@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..fields import FieldError
 from .dashboard_labels import LANGUAGES, PILLAR_FIELDS, languages_with
 from .paste_pillars import Block, place_pillars
 from .paste_tokens import Token, alone_on_its_line, next_to, normalise, tokens
-from .readings import LABELS, ReadingError, read_number
+from .readings import LABELS, read_number
 
 MAX_PASTE = 100_000
 GROUPS = ("industry", "network")
@@ -190,7 +191,7 @@ class _Reader:
         t = self.tokens[j]
         try:
             value = read_number(t.number, name)
-        except ReadingError as error:
+        except FieldError as error:
             self.notes.append(f"{_title(name)}: found “{t.raw.strip()}”, but {error}; not used.")
             return False
         if value is None:  # pragma: no cover - a number token always holds digits

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..fields import FieldError
 from .paste_tokens import Token, gap_text, next_to
-from .readings import LABELS, ReadingError, read_number
+from .readings import LABELS, read_number
 
 AFTER, BEFORE = "after", "before"
 
@@ -85,7 +86,7 @@ def _read_way(folded: str, tokens: tuple[Token, ...], block: list[int], directio
         name = _field(tokens[i])
         try:
             value = read_number(tokens[j].number, name)
-        except ReadingError as error:
+        except FieldError as error:
             way.rejected.append(f"{LABELS[name]}: found {tokens[j].raw.strip()} beside it, but {error}; not used.")
             continue
         if value is not None:

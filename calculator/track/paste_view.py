@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..fields import FieldError, FormErrors
 from ..html import esc
 from .checks import Breach, check_all
 from .dashboard_labels import LANGUAGES
 from .paste import Pasted, parse
 from .paste_tokens import normalise
-from .readings import LABELS, PILLARS, VALUES, Reading, ReadingError, make_reading, plain, read_number
+from .readings import LABELS, PILLARS, VALUES, Reading, make_reading, plain, read_number
 
 PREFIX = "paste_"
 TOTAL = "total"
@@ -57,7 +58,12 @@ def preview(kept: Mapping[str, str], day: str, note: str = "") -> Preview:
     else:
         boxes = {name: plain(pasted.values.get(name)) for name in VALUES}
         boxes[TOTAL] = plain(pasted.total)
-    reading, problems = make_reading({**boxes, "date": day, "note": note})
+    reading: Reading | None = None
+    problems: dict[str, str] = {}
+    try:
+        reading = make_reading({**boxes, "date": day, "note": note})
+    except FormErrors as problem:
+        problems = problem.errors
     errors = {name: ("type it from your page" if message == "missing" else message)
               for name, message in problems.items() if name in ROWS}
     shown_total = _number(boxes[TOTAL], "industry_average", errors)  # any value 0 to 100, two decimals
@@ -69,7 +75,7 @@ def preview(kept: Mapping[str, str], day: str, note: str = "") -> Preview:
 def _number(text: str, name: str, errors: dict[str, str]) -> Decimal | None:
     try:
         return read_number(text, name)
-    except ReadingError as error:
+    except FieldError as error:
         errors[TOTAL] = str(error)
         return None
 
