@@ -73,3 +73,19 @@ def moves_html(history: History, ctx: Context) -> str:
 def moves_text(history: History) -> list[str]:
     found = moves.explain_history(history)
     return [f"{m.day}: {m.words}" for m in found[::-1]]
+
+
+def describe() -> str:
+    """How the words beside the chart and the goal's outlook are worked out, as HTML for the methodology."""
+    return (
+        "<ul><li><strong>What moved</strong>: each reading is compared with the one before it. When a rank"
+        f" changes while the pillars moved by no more than {esc(moves.BARELY)} in all, the page says the people"
+        " you are ranked against moved, not you; when one pillar alone moved, it names it and by how much; a"
+        " change in a group's average is mentioned too.</li>"
+        f"<li><strong>Goal</strong>: the pace is a straight line fitted to your totals of the last"
+        f" {esc(goal.WINDOW_DAYS)} days (least squares), with a range from how much the readings scatter around it"
+        " (95%, Student's t). You are on track when even the low end of that range reaches the pace the goal"
+        " needs, off track when even the high end falls short, and otherwise the readings cannot yet tell. With"
+        f" fewer than {esc(goal.MIN_READINGS)} readings over {esc(goal.MIN_SPAN_DAYS // 7)} weeks it gives only the"
+        " pace needed: a few readings cannot support a forecast.</li></ul>"
+    )

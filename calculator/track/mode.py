@@ -17,7 +17,7 @@ from pathlib import Path
 from ..fields import Parsed
 from ..html import Context, esc, signed
 from ..modes import Command, Mode, Response, WebRequest, form_values
-from . import chart, csvio, explain_view, file_checks, goal, storage, trend
+from . import chart, csvio, explain_view, file_checks, goal, paste_view, storage, trend
 from .actions import View, apply, view_for
 from .form import FIELDS, LEGENDS, NAME, STORAGE_KEY
 from .readings import LABELS, History, plain
@@ -153,6 +153,7 @@ def describe() -> str:
         f"<li><strong>Chart</strong>: with more than {esc(chart.DAILY_POINTS_MAX)} readings, one point per week"
         " (the average of its readings).</li>"
         "</ul>"
+        + explain_view.describe() + paste_view.describe()
     )
 
 

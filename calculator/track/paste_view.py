@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..fields import FieldError, FormErrors
 from ..html import esc
 from .checks import Breach, check_all
+from .dashboard_labels import LABELS as LABELS_TABLE
 from .dashboard_labels import LANGUAGES
 from .paste import Pasted, parse
 from .paste_tokens import normalise
@@ -156,3 +157,43 @@ def _save_html(p: Preview, day: str, saved: Reading | None) -> str:
               f"Save as the reading of {esc(day)}</button>")
     return (f"<p>{button} Total {esc(plain(reading.total))} (shown as {esc(reading.shown_total)}).{esc(replaces)}"
             " The date comes from the Date field above.</p>")
+
+
+def describe() -> str:
+    """The paste reader's languages and checks, as HTML for the methodology: built from the label table."""
+    rows = []
+    for lang, name in LANGUAGES.items():
+        labels = [label for label in LABELS_TABLE if label.lang == lang]
+        pillars = "; ".join(f"“{label.text}”" for label in labels if label.field in PILLARS)
+        others = sorted({_KNOWN[label.field] for label in labels if label.field in _KNOWN})
+        seen = ", ".join(sorted({_SEEN[label.seen] for label in labels}))
+        rows.append(f"<tr><th scope=\"row\">{esc(name)}</th><td>{esc(pillars)}</td>"
+                    f"<td>{esc(', '.join(others) or 'pillars only')}</td><td>{esc(seen)}</td></tr>")
+    return (
+        "<p><strong>Pasting the page</strong>: the reader looks for the page's own labels, in these languages"
+        " (each label in the table of the source code names where it was seen):</p>"
+        '<div class="ssi-table-scroll"><table><caption>Languages the paste reader knows</caption><thead><tr>'
+        '<th scope="col">Language</th><th scope="col">Pillar labels</th><th scope="col">Also read</th>'
+        f'<th scope="col">Labels seen in</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        "<ul><li><strong>Layouts</strong>: the value after its label (next line, same line or after a tab), or"
+        " before it (the line before, or “8.78 | Establish your professional brand”). The reader tries both"
+        " directions on the four pillars and keeps the one that places more values; when it cannot tell, it"
+        " leaves them empty for you to type. Decimal commas, “53 de 100”, “46 von 100”, “Primeiros 10%” and"
+        " “Top 9 %” with any kind of space are read.</li>"
+        "<li><strong>Never a guess</strong>: a value out of range, a rank without a heading it knows, or an average"
+        " it cannot assign to your industry or network is named and left empty. The pillar values the page repeats"
+        " for your industry and network (after “People in your industry”, or “Média do setor:”) are kept apart as"
+        " those groups' averages.</li>"
+        "<li><strong>Checks</strong>: the total the page shows is the sum of the four pillars rounded to the"
+        " nearest whole number, and a group's average is the sum of its four pillar averages rounded the same way."
+        " Both hold on all nine readings of the public 2026 series (52.048 is shown as 52 and 52.603 as 53;"
+        " an industry sum of 34.52 as 35 and 34.49 as 34). No reading sits on an exact half, so how halves are"
+        " rounded is unknown, and since the pillars are themselves rounded, a sum within 0.002 of a half (0.02"
+        " for a group) may be shown either way. A reading that breaks a rule is flagged as a probable typo, with"
+        " both numbers; it is never changed for you.</li></ul>"
+    )
+
+
+_KNOWN = {"total": "total", "industry_rank": "ranks", "network_rank": "ranks", "average": "averages",
+          "industry_section": "comparison sections", "industry_compare": "comparison chart"}
+_SEEN = {"page": "the page (a parser or capture)", "fixture": "a parser's test text", "blog": "blog transcriptions"}
