@@ -101,8 +101,10 @@ def table(caption: str, head: Sequence[str], rows: Iterable[str], css: str = "")
 
     Without headings the table has no ``<thead>``.
 
-    >>> table("Scores", ["Pillar", "Score"], ["<tr><td>1</td><td>2</td></tr>"], css="ssi-x")[:60]
-    '<table class="ssi-x"><caption>Scores</caption><thead><tr><th s'
+    >>> table("A & B", (), ["<tr><td>1</td></tr>"])
+    '<table><caption>A &amp; B</caption><tbody><tr><td>1</td></tr></tbody></table>'
+    >>> table("Scores", ["Pillar"], [], css="x")
+    '<table class="x"><caption>Scores</caption><thead><tr><th scope="col">Pillar</th></tr></thead><tbody></tbody></table>'
     """
     cls = f' class="{esc(css)}"' if css else ""
     cols = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
