@@ -120,13 +120,15 @@ LABELS: tuple[Label, ...] = (
     Label("relate", "es", "Crea relaciones", "blog", _CLAUDIO),
 )
 
-LANGUAGES: dict[str, str] = {
+_NAMES: dict[str, str] = {
     "en": "English",
     "pt-BR": "Portuguese (Brazil)",
     "de": "German",
     "fr": "French",
     "es": "Spanish",
 }
+# Every language with a row, in table order, by its name (its tag when the name is not listed above).
+LANGUAGES: dict[str, str] = {lang: _NAMES.get(lang, lang) for lang in dict.fromkeys(label.lang for label in LABELS)}
 
 
 def labels_for(field: str) -> tuple[Label, ...]:
