@@ -98,7 +98,7 @@ def _how(p: Preview, name: str) -> str:
     return "not found: type it" if name in PILLARS else "not found (optional)"
 
 
-def render(p: Preview, form_id: str, day: str, saved: Reading | None) -> str:
+def render(p: Preview, form_id: str, day: str, saved: Reading | None, can_save: bool = True) -> str:
     """The preview as HTML: the boxes in a table, the doubts, the checks and the save button."""
     pasted = p.pasted
     if not pasted.found_anything and not p.typed:
@@ -140,7 +140,8 @@ def render(p: Preview, form_id: str, day: str, saved: Reading | None) -> str:
     if p.breaches:
         parts.append('<div class="ssi-notice ssi-paste-checks" role="alert">'
                      + "".join(f"<p>{esc(b.message)}</p>" for b in p.breaches) + "</div>")
-    parts.append(_save_html(p, day, saved))
+    parts.append(_save_html(p, day, saved) if can_save else
+                 "<p>The example history is shown: leave it to save this reading with yours.</p>")
     parts.append("</div>")
     return "".join(parts)
 

@@ -63,7 +63,8 @@ def _paste_html(view: View) -> str:
         return ""
     reading = view.paste.reading
     saved = view.find(reading.day.isoformat()) if reading is not None else None
-    return paste_view.render(view.paste, FORM_ID, reading.day.isoformat() if reading else "", saved)
+    day = reading.day.isoformat() if reading else ""
+    return paste_view.render(view.paste, FORM_ID, day, saved, can_save=not view.example)
 
 
 def _edit_row(view: View) -> str:
@@ -139,8 +140,9 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
     parts = ['<div class="ssi-result-body ssi-history">', _damaged_html(view), _messages_html(view)]
     if view.example:
         parts.append(tools_view.example_banner(FORM_ID, len(view.loaded.readings)))
-    save_button = button("add", "Save this reading", True)
-    parts.append(f'<p class="ssi-history-tools">{save_button} uses the values in “Add a reading” above.</p>')
+    if not view.example:  # nothing is saved while the example is shown
+        save_button = button("add", "Save this reading", True)
+        parts.append(f'<p class="ssi-history-tools">{save_button} uses the values in “Add a reading” above.</p>')
     if view.errors:
         items = "".join(f"<li>{esc(LABELS.get(n, n.capitalize()))}: {esc(m)}</li>" for n, m in view.errors.items())
         parts.append(f'<div class="ssi-notice" role="alert"><p>To fix:</p><ul>{items}</ul></div>')

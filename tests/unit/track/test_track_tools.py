@@ -89,3 +89,10 @@ def test_a_reminder_is_offered_as_a_calendar_file(every: str) -> None:
 
 def test_an_unknown_reminder_gives_a_message() -> None:
     assert "no such reminder" in text_of(ask("reminder:daily")["html"])
+
+
+def test_while_the_example_is_shown_nothing_offers_to_save() -> None:
+    html = ask("example", paste="Establish your professional brand\t7.50\nFind the right people\t5.00\n"
+                                "Engage with insights\t2.25\nBuild relationships\t9.00\n")["html"]
+    assert 'data-action="confirm-paste"' not in html and 'data-action="add"' not in html
+    assert "leave it to save this reading with yours" in text_of(html)
