@@ -36,7 +36,7 @@ def render_text(pasted: Pasted) -> str:
     """
     read = pasted.read
     if not pasted.found_anything:
-        return "".join(f"{note}\n" for note in read.notes)
+        return "".join(f"{note}\n" for note in read.notes) or "No SSI values found.\n"
     lines = [f"Read as {' and '.join(read.languages) or 'no language this reader knows'}"
              + (f"; layout: {read.layout}." if read.layout else ".")]
     width = max(len(label) for label in LABELS.values())
