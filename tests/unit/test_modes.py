@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from calculator.fields import FormErrors, Parsed
+from calculator.fields import FormErrors, Parsed, parse_form
 from calculator.forms import render_form
 from calculator.html import Context
 from calculator.modes import ALIASES, MODULES, Mode, cli_errors, evaluate, get_mode, registry
@@ -34,7 +35,7 @@ def test_old_names_give_the_mode_they_meant() -> None:
 def test_the_defaults_validate_and_render_as_html_and_text(name: str) -> None:
     mode: Mode[Any] = MODES[name]
     # A mode that answers requests itself (the tracker) reads its form piece by piece, never as a whole.
-    result = evaluate(mode, mode.defaults()) if mode.handle_request is None else mode.run(Parsed())
+    result = evaluate(mode, mode.defaults()).result if mode.handle_request is None else mode.run(Parsed())
     assert mode.render_html(result, Context("../../"))
     assert mode.render_text(result).endswith("\n")
     response = ask(name)
@@ -77,3 +78,38 @@ def test_messages_for_the_command_line_name_each_field_in_form_order() -> None:
         evaluate(mode, values)
     lines = cli_errors(mode.fields, values, problem.value.errors).splitlines()
     assert [line.split(" (")[0] for line in lines] == ["Establish your professional brand", "Build relationships"]
+
+
+# ---- Numbers as people type them, through every calculator ----------------------------------------------
+
+COUNTS = [(name, f.name) for name, mode in MODES.items() for f in mode.fields
+          if f.kind == "number" and f.places == 0 and f.maximum >= 1200]
+
+
+@pytest.mark.parametrize(("name", "field"), COUNTS)
+@pytest.mark.parametrize("typed", ["1,200", "1 200", "1\u202f200", "1.200"])
+def test_twelve_hundred_typed_any_common_way_is_read_as_1200(name: str, field: str, typed: str) -> None:
+    count = next(f for f in MODES[name].fields if f.name == field)
+    assert parse_form([count], {field: typed}) == {field: Decimal(1200)}
+
+
+def test_estimate_and_the_funnel_take_1200_with_a_comma() -> None:
+    assert ask("estimate", {"connections": "1,200"})["ok"] is True
+    assert ask("funnel", {"sent": "1,200", "accepted": "300", "pending": "200"})["ok"] is True
+
+
+def test_an_entry_read_one_of_two_ways_is_said_above_the_result() -> None:
+    response = ask("estimate", {"views_received_per_week": "1.250"})
+    assert response["ok"] is True
+    assert response["html"].startswith('<div class="ssi-notice ssi-read-as" role="status">')
+    assert "“1.250” was read as 1250: the dot separates thousands." in response["html"]
+    assert "ssi-read-as" not in ask("interpret", {"brand": "20,998"})["html"]
+
+
+def test_each_field_asks_for_the_keyboard_it_needs() -> None:
+    funnel, interpret = MODES["funnel"], MODES["interpret"]
+    counts = render_form(funnel.name, funnel.fields, funnel.legends, funnel.defaults())
+    assert counts.count('inputmode="numeric"') == sum(f.kind == "number" for f in funnel.fields)
+    decimals = render_form(interpret.name, interpret.fields, interpret.legends, interpret.defaults())
+    assert 'id="interpret-brand" name="brand" type="text" inputmode="decimal"' in decimals
+    assert 'inputmode="numeric"' not in decimals
