@@ -114,6 +114,7 @@ MODULES: dict[str, str] = {
     "estimate": "estimate.estimate_mode",
     "plan": "estimate.plan_mode",
     "track": "track.mode",
+    "paste": "track.paste_cli",
     "team": "team.mode",
 }
 # Names a mode was known by before: pages and command lines that still use them get the mode they meant.

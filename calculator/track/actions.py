@@ -15,10 +15,8 @@ from datetime import date
 
 from ..fields import FieldError, FormErrors, parse_form
 from ..modes import Download, WebRequest
-from . import csvio, storage
+from . import csvio, explain_view, goal, paste_view, storage, tools_view
 from .form import FIELDS
-from .paste import Pasted
-from .paste import parse as parse_paste
 from .readings import LABELS, VALUES, History, Merge, Reading, make_reading, merge, plain, read_date, remove, upsert
 
 # Unreadable saved text up to this size is kept aside inside the new saved text; larger would risk the quota.
@@ -41,14 +39,17 @@ class View:
     download: Download | None = None
     undo: str = ""  # data-action restoring a deleted reading
     imported: tuple[str, csvio.Imported, Merge | None] | None = None  # file name, what it held, what was added
-    paste: Pasted | None = None
-    paste_reading: Reading | None = None
+    paste: paste_view.Preview | None = None
+    example: bool = False  # the example history is shown instead of the saved readings; nothing is saved
+    aim: goal.Goal | None = None
     editing: Reading | None = None
     edit_values: dict[str, str] = field(default_factory=dict)
     edit_errors: dict[str, str] = field(default_factory=dict)
     set_aside: tuple[str, ...] = ()
 
     def save(self, history: History, set_aside: tuple[str, ...] | None = None) -> None:
+        if self.example:  # pragma: no cover - apply() refuses every change while the example is shown
+            raise RuntimeError("the example history is never saved")
         self.history = history
         if set_aside is not None:
             self.set_aside = set_aside
@@ -78,7 +79,12 @@ def apply(view: View, request_action: str) -> None:
     """Apply the action a request names, then the follow-ups any request gets (paste preview, open edit row)."""
     name, _, argument = request_action.partition(":")
     action = ACTIONS.get(name)
-    if action is not None and action.changes and view.loaded.damaged:
+    view.example = tools_view.example_on(view.kept, name)
+    if view.example:
+        view.history = tools_view.example()
+    if action is not None and view.example and (action.changes or name == "keep-valid"):
+        view.messages.append(tools_view.refused(name))
+    elif action is not None and action.changes and view.loaded.damaged:
         view.messages.append("Nothing was changed yet: part of your saved data could not be read (see above)."
                              " Download it first, or choose to keep the readings that could be read; then try"
                              " again.")
@@ -89,6 +95,8 @@ def apply(view: View, request_action: str) -> None:
         _preview_paste(view)
     if view.editing is None and not (action and action.edits) and kept.get("edit_date"):
         _reopen_edit(view)
+    view.aim, goal_errors = explain_view.goal_from(kept, view.today)
+    view.errors.update(goal_errors)
 
 
 def _form_date(view: View) -> tuple[str, str]:
@@ -197,30 +205,32 @@ def _save_edit(view: View, _: str) -> None:
 
 
 def _preview_paste(view: View) -> None:
-    view.paste = parse_paste(view.kept.get("paste", ""))
-    if view.paste.complete:
-        day, date_error = _form_date(view)
-        values: dict[str, object] = {n: plain(v) for n, v in view.paste.values.items()}
-        reading: Reading | None
-        try:
-            reading = make_reading({**values, "date": day, "note": view.kept.get("note", "")[:500]})
-        except FormErrors:
-            reading = None
-        view.paste_reading = None if date_error else reading
-        if date_error:
-            view.errors["date"] = date_error
+    day, date_error = _form_date(view)
+    view.paste = paste_view.preview(view.kept, day, view.kept.get("note", "")[:500])
+    if date_error:
+        view.errors["date"] = date_error
 
 
 def _confirm_paste(view: View, _: str) -> None:
     _preview_paste(view)
-    reading = view.paste_reading
+    reading = view.paste.reading if view.paste is not None and "date" not in view.errors else None
     if reading is None:
-        view.messages.append("Nothing was saved: the pasted text does not give all four pillars (see below).")
+        view.messages.append("Nothing was saved: the four pillars are not all there and valid yet (see the boxes"
+                             " under “What the pasted text says”).")
         return
     history, old = upsert(view.history, reading)
     view.save(history)
     replaced = "" if old is None or old == reading else " It replaced the earlier reading of that date."
     view.messages.append(f"Saved the pasted reading of {reading.day} (total {reading.shown_total}).{replaced}")
+
+
+def _reminder(view: View, every: str) -> None:
+    view.download, message = tools_view.reminder(every, view.today)
+    view.messages.append(message)
+
+
+def _nothing(view: View, _: str) -> None:
+    """Showing or leaving the example needs no work here: :func:`apply` decides what is shown."""
 
 
 def _import(view: View, _: str) -> None:
@@ -303,4 +313,7 @@ ACTIONS: dict[str, Action] = {
     "download-raw": Action(_download_raw),
     "keep-valid": Action(_keep_valid),  # the repair itself: allowed while the saved text is damaged
     "discard-set-aside": Action(_discard_set_aside, changes=True),
+    "example": Action(_nothing),
+    "leave-example": Action(_nothing),
+    "reminder": Action(_reminder),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..fields import Field
+from .explain_view import GOAL_FIELDS, GOAL_LEGEND
 from .readings import PILLARS, VALUE_FIELDS
 
 NAME = "track"
@@ -37,6 +38,7 @@ FIELDS: tuple[Field, ...] = (
           choices=(("accept", ".csv,.json,.txt,text/csv,application/json"),)),
     Field("shown", "Readings listed", "How many readings the list below shows.", kind="choice", group="file",
           choices=SHOWN, default="20"),
+    *GOAL_FIELDS,
 )
 
 LEGENDS = {
@@ -44,4 +46,5 @@ LEGENDS = {
     "context": "Your ranks and averages, and a note (optional)",
     "paste": "Or paste your whole SSI page",
     "file": "Import, and the list",
+    "goal": GOAL_LEGEND,
 }

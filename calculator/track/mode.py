@@ -17,7 +17,7 @@ from pathlib import Path
 from ..fields import Parsed
 from ..html import Context, esc, signed
 from ..modes import Command, Mode, Response, WebRequest, form_values
-from . import chart, csvio, storage, trend
+from . import chart, csvio, explain_view, file_checks, goal, paste_view, storage, trend
 from .actions import View, apply, view_for
 from .form import FIELDS, LEGENDS, NAME, STORAGE_KEY
 from .readings import LABELS, History, plain
@@ -49,6 +49,8 @@ class Report:
     today: date
     imported: csvio.Imported | None = None
     name: str = ""
+    text: str | None = None  # the file as read, for the check of its own total column
+    aim: goal.Goal | None = None
 
 
 def run(values: Parsed) -> Report:
@@ -90,6 +92,15 @@ def render_text(report: Report) -> str:
                   f"{signed(w.change, None) if w.change is not None else '—':>6}" for w in reversed(t.weeks)]
     if t.warnings:
         lines += ["", *(f"Note: {w}" for w in t.warnings)]
+    explained = explain_view.moves_text(report.history)
+    if explained:
+        lines += ["", "What moved, newest first:", *(f"  {m}" for m in explained)]
+    checked = file_checks.total_checks(report.text, report.history)
+    if checked:
+        lines += ["", "Checks:", *(f"  {c}" for c in checked)]
+    if report.aim is not None:
+        lines += ["", f"Goal {report.aim.target} by {report.aim.by}: "
+                  + goal.outlook(report.history, report.aim, report.today).words]
     lines += ["", "These figures are our own arithmetic on your readings."]
     return "\n".join(lines) + "\n"
 
@@ -97,6 +108,8 @@ def render_text(report: Report) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="a CSV or JSON file of readings (an export from the Track page)")
     parser.add_argument("--today", default="", help="the date to measure gaps against (default: today)")
+    parser.add_argument("--goal", default="", metavar="TOTAL", help="a target total, 1 to 100 (with --by)")
+    parser.add_argument("--by", default="", metavar="YYYY-MM-DD", help="the date to reach the --goal by")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -112,8 +125,13 @@ def main(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"--today {args.today!r}: use YYYY-MM-DD", file=sys.stderr)
         return 2
+    aim, errors = explain_view.goal_from({"goal_target": args.goal, "goal_date": args.by}, today)
+    for name, message in errors.items():
+        print(f"--{'goal' if name == 'goal_target' else 'by'}: {message}", file=sys.stderr)
+    if errors:
+        return 2
     got = csvio.read_file(path.name, text, size, today)
-    sys.stdout.write(render_text(Report(got.readings, today, got, path.name)))
+    sys.stdout.write(render_text(Report(got.readings, today, got, path.name, text, aim)))
     return 0 if got.readings else 2
 
 
@@ -135,6 +153,7 @@ def describe() -> str:
         f"<li><strong>Chart</strong>: with more than {esc(chart.DAILY_POINTS_MAX)} readings, one point per week"
         " (the average of its readings).</li>"
         "</ul>"
+        + explain_view.describe() + paste_view.describe()
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..html import Context, button, esc, link, row, signed, table
 from ..pillars import Pillar
-from . import chart, csvio, trend
+from . import chart, csvio, explain_view, paste_view, tools_view, trend
 from .actions import SET_ASIDE_MAX, View
 from .form import FORM_ID, NAME
 from .readings import LABELS, PILLARS, VALUES, Merge, plain
@@ -59,38 +59,12 @@ def _messages_html(view: View) -> str:
 
 
 def _paste_html(view: View) -> str:
-    pasted = view.paste
-    if pasted is None:
+    if view.paste is None:
         return ""
-    if not pasted.found_anything:
-        return ('<div class="ssi-notice ssi-history-paste" role="status"><p>No dashboard values were found in the'
-                " pasted text. On your SSI page, select the whole page, copy it, and paste it here; the English"
-                " labels (such as “Establish your professional brand”) are what this reader looks for.</p></div>")
-    rows = [row(LABELS[n], esc(plain(v))) for n, v in pasted.values.items()]
-    if pasted.total is not None:
-        rows.insert(0, row("Total shown on the page", esc(plain(pasted.total))))
-    missing = [LABELS[n] for n in pasted.missing]
-    parts = ['<div class="ssi-history-paste">', "<h3>What the pasted text says</h3>",
-             table("Values read from the pasted text", (), rows)]
-    if missing:
-        needed = [LABELS[n] for n in pasted.missing if n in PILLARS]
-        parts.append(f"<p>Not found: {esc(', '.join(missing))}."
-                     + (f" The four pillars are needed to save a reading; {esc(', '.join(needed))} "
-                        "could not be found — copy the whole page again, or type the values in the form above."
-                        if needed else " These are optional.") + "</p>")
-    if pasted.problems:
-        parts.append("<ul>" + "".join(f"<li>{esc(p)}</li>" for p in pasted.problems) + "</ul>")
-    reading = view.paste_reading
-    if reading is not None:
-        saved = view.find(reading.day.isoformat())
-        if saved == reading:
-            parts.append(f"<p>This reading is saved for {esc(reading.day)}.</p>")
-        else:
-            replaces = " (it replaces the reading saved for that date)" if saved is not None else ""
-            parts.append(f"<p>{button('confirm-paste', f'Save as the reading of {reading.day}', True)}"
-                         f" Total {esc(plain(reading.total))}{esc(replaces)}. The date comes from the Date field.</p>")
-    parts.append("</div>")
-    return "".join(parts)
+    reading = view.paste.reading
+    saved = view.find(reading.day.isoformat()) if reading is not None else None
+    day = reading.day.isoformat() if reading else ""
+    return paste_view.render(view.paste, FORM_ID, day, saved, can_save=not view.example)
 
 
 def _edit_row(view: View) -> str:
@@ -150,9 +124,11 @@ def _list_html(view: View, shown: str) -> str:
     for r in ordered[:limit]:
         day = r.day.isoformat()
         ranks = " / ".join(f"top {plain(v)}%" if v is not None else "—" for v in (r.industry_rank, r.network_rank))
+        change = ("—" if view.example else  # the example is never changed
+                  f"{button('edit:' + day, 'Edit', label=f'Edit the reading of {day}')}"
+                  f" {button('delete:' + day, 'Delete', label=f'Delete the reading of {day}')}")
         rows.append(row(day, esc(r.shown_total), *(esc(plain(getattr(r, p))) for p in PILLARS), esc(ranks),
-                        esc(r.note), f"{button('edit:' + day, 'Edit', label=f'Edit the reading of {day}')}"
-                        f" {button('delete:' + day, 'Delete', label=f'Delete the reading of {day}')}"))
+                        esc(r.note), change))
     more = len(ordered) - limit
     tail = (f"<p>{esc(more)} older readings are not listed; choose “All readings” under “Readings listed” to see"
             " them.</p>" if more > 0 else "")
@@ -163,8 +139,11 @@ def _list_html(view: View, shown: str) -> str:
 
 def render(view: View, ctx: Context, shown: str = "20") -> str:
     parts = ['<div class="ssi-result-body ssi-history">', _damaged_html(view), _messages_html(view)]
-    save_button = button("add", "Save this reading", True)
-    parts.append(f'<p class="ssi-history-tools">{save_button} uses the values in “Add a reading” above.</p>')
+    if view.example:
+        parts.append(tools_view.example_banner(FORM_ID, len(view.loaded.readings)))
+    if not view.example:  # nothing is saved while the example is shown
+        save_button = button("add", "Save this reading", True)
+        parts.append(f'<p class="ssi-history-tools">{save_button} uses the values in “Add a reading” above.</p>')
     if view.errors:
         items = "".join(f"<li>{esc(LABELS.get(n, n.capitalize()))}: {esc(m)}</li>" for n, m in view.errors.items())
         parts.append(f'<div class="ssi-notice" role="alert"><p>To fix:</p><ul>{items}</ul></div>')
@@ -177,6 +156,8 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
     t = trend.analyse(view.history, view.today)
     if t is None:
         parts.append("<p>No readings yet. Add your first one above: a reading a week is enough to see a trend.</p>")
+        parts.append(explain_view.goal_html(view.history, view.aim, view.today))
+        parts.append(tools_view.example_offer(first_visit=True))
     else:
         days = (t.latest.day - t.first.day).days
         parts.append(
@@ -187,11 +168,15 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
         if t.warnings:
             parts.append('<div class="ssi-notice ssi-history-warnings" role="status"><ul>'
                          + "".join(f"<li>{esc(w)}</li>" for w in t.warnings) + "</ul></div>")
-        parts += [_changes_html(t), _moved_html(t), chart.render(view.history), _weeks_html(t)]
+        parts += [explain_view.goal_html(view.history, view.aim, view.today), _changes_html(t), _moved_html(t),
+                  chart.render(view.history), explain_view.moves_html(view.history, ctx), _weeks_html(t)]
         parts.append(f'<p class="ssi-history-tools">{button("export-csv", "Export CSV")}'
                      f' {button("export-json", "Export JSON")}'
                      f' {button("download-raw", "Download the saved data as it is")}</p>')
         parts.append(_list_html(view, shown))
+        if not view.example:
+            parts.append(tools_view.example_offer(first_visit=False))
+    parts.append(tools_view.reminder_html())
     parts.append('<p class="ssi-note">Your readings stay in this browser\'s local storage on this device; nothing is'
                  " sent anywhere. Export now and then to keep a copy. The trend figures are our own arithmetic on"
                  f" your readings; {link(ctx, HOW, 'how they are worked out')}."
