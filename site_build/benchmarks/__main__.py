@@ -1,18 +1,32 @@
-"""Run the benchmark modules and print their figures as a table: ``python -m site_build.benchmarks [name ...]``."""
+"""Run the benchmark modules and print their figures as a table.
+
+    python -m site_build.benchmarks [module ...] [--option value ...]
+
+An option is handed to the modules as an environment variable: ``--pages home,faq`` becomes
+``SSI_BENCH_PAGES=home,faq`` (each module's docstring says which it reads).
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 import time
 
 from site_build import benchmarks
 
-SKIP = {"browser", "__main__"}
+SKIP = {"browser", "twin", "__main__"}
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    names: list[str] = []
+    while args:
+        arg = args.pop(0)
+        if arg.startswith("--") and args:
+            os.environ["SSI_BENCH_" + arg[2:].upper().replace("-", "_")] = args.pop(0)
+        else:
+            names.append(arg)
     available = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name not in SKIP)
     chosen = names or available
     unknown = set(chosen) - set(available)

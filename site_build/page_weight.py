@@ -1,0 +1,48 @@
+"""MkDocs hook: keep each page's start-up work close to plain Material's (issue 18).
+
+With ``content.tooltips`` Material mounts a tooltip, with its observers, on every element of the content that
+has a ``title``, while the page starts. Our pages had dozens each, most of them not useful to a reader:
+
+- every occurrence of an abbreviation from the auto-appended list (the FAQ had "SSI" twenty times): the
+  first occurrence of each on the page keeps its explanation; later ones are plain ``<abbr>`` elements;
+- the "Permanent link" anchor of every heading and the "Jump back to footnote" link of every footnote: their
+  title becomes an ``aria-label``, so screen readers still announce it and no tooltip is mounted.
+
+site_build/benchmarks/lighthouse.py measures the effect (the figures are in the README).
+
+>>> first_abbreviations_only('<abbr title="A">X</abbr>, <abbr title="A">X</abbr> <abbr title="B">Y</abbr>')
+'<abbr title="A">X</abbr>, <abbr>X</abbr> <abbr title="B">Y</abbr>'
+>>> labels_not_tooltips('<a class="headerlink" href="#a" title="Permanent link">&para;</a>')
+'<a class="headerlink" href="#a" aria-label="Permanent link">&para;</a>'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+_LABELLED = re.compile(r'(<a class="(?:headerlink|footnote-backref)" href="[^"]*") title="([^"]*)"')
+
+
+def first_abbreviations_only(html: str) -> str:
+    """Keep the title of the first occurrence of each abbreviation; drop it from the rest."""
+    seen: set[str] = set()
+
+    def one(match: re.Match[str]) -> str:
+        key = match.group(2)
+        if key in seen:
+            return f"<abbr>{key}</abbr>"
+        seen.add(key)
+        return match.group(0)
+
+    return _ABBR.sub(one, html)
+
+
+def labels_not_tooltips(html: str) -> str:
+    """Heading anchors and footnote back-links: the same words as an accessible name, not as a tooltip."""
+    return _LABELLED.sub(r'\1 aria-label="\2"', html)
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    return labels_not_tooltips(first_abbreviations_only(html))
