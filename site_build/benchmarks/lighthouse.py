@@ -31,8 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from site_build.serve_static import serve_in_thread
+from site_build.testing import BASE, ROOT, SITE
+from site_build.testing import CHROMIUM_FLAGS as FLAGS
 
-from .browser import BASE, FLAGS, ROOT, SITE, chromium
+from .browser import chromium
 from .twin import build_twin
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
