@@ -2,15 +2,48 @@
 time by the same Python the browser runs later, so a reader sees a real result before Pyodide loads, and
 without JavaScript.
 
-The ``data-`` attributes are what docs/javascripts/calculator.js needs to take the widget over.
+The ``data-`` attributes are what docs/javascripts/calculator.js needs to take the widget over, including every
+status line it may show (``STATUS``): the page's script holds no text of its own.
 """
 
 from __future__ import annotations
+
+import re
+from types import MappingProxyType
 
 from calculator.forms import render_form
 from calculator.html import esc
 from calculator.modes import ALIASES, WebRequest, registry
 from calculator.web import handle
+
+# What the status line under a calculator says, by state; calculator.js fills in "{reason}".
+STATUS = MappingProxyType({
+    "loading": "Loading the calculator… The result below is for the example values until it is ready.",
+    "python": "Loading the calculator… (downloading Python, about 6 MB on a first visit)",
+    "snapshot": "Loading the calculator…",
+    "queued": "Loading the calculator… What you asked for is kept, and done as soon as it is ready.",
+    "ready": "Calculator ready: the result updates as you type.",
+    "working": "Still working on your last change… This is taking longer than usual.",
+    "error": "Sorry, the calculator could not answer that ({reason}). Your values are kept: change one to try again.",
+    "restarting": "The calculator stopped answering, so it is being restarted…",
+    "restarted": "The calculator stopped answering and was restarted: the result below is for your latest values.",
+    "lost": "The calculator stopped answering before it finished what you asked, and was restarted. That was not"
+            " done: press the button or choose the file again. The result below is for your latest values.",
+    "dead": "The calculator stopped answering and could not be restarted ({reason}). The result below may be out"
+            " of date: reload the page to try again.",
+    "failed": "The calculator could not load ({reason}). The result below is for the example values; reload the"
+              " page to try again.",
+    "refused": "The calculator could not load ({reason}), so what you asked for was not done and nothing was"
+               " saved. Reload the page to try again.",
+    "unsaved": "Your change could not be saved in this browser ({reason}: storage full or blocked). Export your"
+               " data now so nothing is lost.",
+})
+# How long a request may take before the worker is taken to have stopped: far beyond the slowest real request
+# measured (a 20 MB paste, about 18 s), since replacing the worker costs a new start of Python.
+ANSWER_WITHIN_MS = 30_000
+# Said on the buttons of the pre-rendered result: pressed before Python is ready, they are queued.
+PENDING_NOTE = " (the calculator is still loading: done once it is ready)"
+_ACTION_BUTTON = re.compile(r'(<button\b[^>]*\sdata-action="[^"]*"[^>]*>)(.*?)(</button>)', re.DOTALL)
 
 
 def widget(name: str, root: str) -> str:
@@ -28,14 +61,39 @@ def widget(name: str, root: str) -> str:
         f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}"'
         + (f' data-storage-key="{esc(mode.storage_key)}"' if mode.storage_key else "")
         + (" data-url-state" if mode.url_state else "")
+        + f' data-answer-within-ms="{ANSWER_WITHIN_MS}"'
+        + status_attributes()
         + ">\n"
         f"{render_form(name, mode.fields, mode.legends, mode.defaults())}"
         '<p class="ssi-status" data-calculator-status role="status">'
         "This result was worked out for the example values when the page was built."
         "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
         f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite">'
-        f"{response['html']}</section>\n</div>"
+        f"{pending_buttons(response['html'])}</section>\n</div>"
     )
+
+
+def status_attributes() -> str:
+    """``STATUS`` as the attributes calculator.js reads (``data-status-<kind>``).
+
+    >>> status_attributes().split('" ')[0]
+    ' data-status-loading="Loading the calculator… The result below is for the example values until it is ready.'
+    """
+    return "".join(f' data-status-{kind}="{esc(text)}"' for kind, text in STATUS.items())
+
+
+def pending_buttons(html: str) -> str:
+    """The pre-rendered result with each action button saying that the calculator is still loading; the first
+    live answer replaces it all.
+
+    >>> pending_buttons('<button type="button" data-action="add">Save</button>').replace(PENDING_NOTE, " …")
+    '<button type="button" data-action="add">Save<span class="ssi-pending-note"> …</span></button>'
+    >>> pending_buttons('<button type="reset">Clear</button>')
+    '<button type="reset">Clear</button>'
+    """
+    return _ACTION_BUTTON.sub(
+        lambda m: f'{m.group(1)}{m.group(2)}<span class="ssi-pending-note">{esc(PENDING_NOTE)}</span>{m.group(3)}',
+        html)
 
 
 def model_description(name: str) -> str:

@@ -1,98 +1,167 @@
 // The page side of the calculators. It starts one Web Worker that runs the Python calculator (Pyodide),
 // sends it what the person typed, clicked or chose, and puts Python's answer in the page. It computes
-// nothing: validation, results and their HTML (every piece of user text escaped) all come from Python.
+// nothing: validation, results and their HTML (every piece of user text escaped) all come from Python, and so
+// do the status lines (the build writes them into each calculator's data-status-* attributes).
 // Besides moving messages it only does what Python cannot do from a worker: read a chosen file, keep a
 // mode's text in local storage, offer a download, and keep shareable values in the page address.
 // Loaded on every page; the worker, and so Pyodide, starts only on a page that holds a calculator.
+//
+// Nothing is lost and nothing freezes: an action (a button, a file) taken before Python is ready is queued and
+// carried out once it is; every request gets an answer or times out; a worker that stops answering is
+// replaced once and the latest values sent again, and if that fails too the status line says so.
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
   const MAX_FILE_BYTES = 64 * 1024 * 1024; // larger files are not read; Python says why
+  const ANSWER_WITHIN_MS = 30000; // unless the calculator's data-answer-within-ms says otherwise
+  const SLOW_MS = 3000; // past this (or half the limit), the status line says the answer is slow in coming
+  const RESTARTS_IN_A_ROW = 1; // a new worker that cannot answer either is not replaced again
+  const RESTART_WITHIN_MS = 60000; // a new worker not answering by then counts as failed too
   const widgets = new Set();
-  const waiting = new Map();
+  const waiting = new Map(); // request id -> { w, action, resend, timers, settle }
   let worker = null;
-  let state = "idle"; // idle | loading | ready | failed
-  let statusText = "";
+  let state = "idle"; // idle | loading | ready | restarting | failed
+  let page = { kind: "loading", reason: "" }; // what every status line says, unless its calculator has a notice
+  let restarts = 0; // new workers since the last answer to something the visitor did
   let nextId = 1;
 
-  const STATUS = {
-    loading: "Loading the calculator… The result below is for the example values until it is ready.",
-    python: "Loading the calculator… (downloading Python, about 6 MB on a first visit)",
-    snapshot: "Loading the calculator…",
-    ready: "Calculator ready: the result updates as you type.",
-    error: "Sorry, the calculator could not answer that ({reason}). Your values are kept: change one to try again.",
-  };
+  const reasonOf = (error) => String((error && error.message) || error);
 
   function live() {
     for (const w of widgets) if (!w.element.isConnected) widgets.delete(w);
     return widgets;
   }
 
-  function setStatus(text) {
-    statusText = text;
-    for (const w of live()) w.status.textContent = text;
+  // The status texts are the calculator's data-status-<kind> attributes; "{reason}" is filled in.
+  function render(w) {
+    const { kind, reason = "" } = w.notice || page;
+    const text = w.element.dataset[`status${kind[0].toUpperCase()}${kind.slice(1)}`] || reason || kind;
+    w.status.textContent = text.replaceAll("{reason}", reason);
   }
 
-  function fail(reason) {
+  function setStatus(kind, reason = "") {
+    page = { kind, reason };
+    for (const w of live()) {
+      w.notice = null;
+      render(w);
+    }
+  }
+
+  // A status line of one calculator's own, until the next page status or answer.
+  function notify(w, kind, reason = "") {
+    w.notice = { kind, reason };
+    render(w);
+  }
+
+  const settled = () => document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js
+
+  // No calculator this time: it could not start ("failed"), or stopped answering and so did its replacement
+  // ("dead"). What is queued is refused, with a message.
+  function fail(kind, reason) {
     if (state === "failed") return;
     state = "failed";
-    document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js waits for this
-    setStatus(`The calculator could not load (${reason}). The result below is for the example values;`
-      + " reload the page to try again.");
-    for (const [id, settle] of waiting) { waiting.delete(id); settle(null); }
+    stopWorker();
+    settled();
+    setStatus(kind, reason);
+    for (const w of live()) {
+      if (w.actions.length) notify(w, "refused", reason);
+      w.actions = [];
+      w.again = false;
+    }
+  }
+
+  // The worker crashed, hung, or its Python failed for good: replace it, once in a row.
+  function stalled(reason) {
+    if (state !== "ready") return;
+    for (const { w, action } of waiting.values()) if (action) w.lost = true;
+    restarts += 1;
+    if (restarts > RESTARTS_IN_A_ROW) {
+      fail("dead", reason);
+      return;
+    }
+    console.warn("calculator: starting a new worker:", reason);
+    state = "restarting";
+    stopWorker();
+    setStatus("restarting");
+    setTimeout(() => { if (state === "restarting") fail("dead", reason); }, RESTART_WITHIN_MS);
+    try {
+      listen(newWorker());
+    } catch (error) {
+      fail("dead", reasonOf(error));
+    }
+  }
+
+  function stopWorker() {
+    if (worker) worker.terminate();
+    worker = null;
+    for (const [id, pending] of waiting) {
+      waiting.delete(id);
+      pending.settle(null);
+    }
+  }
+
+  // ?ssi-boot=… on a page chooses how Python starts (tests and benchmarks use it; boot.mjs checks the name).
+  function newWorker() {
+    const boot = new URLSearchParams(location.search).get("ssi-boot");
+    const query = boot ? `?boot=${encodeURIComponent(boot)}` : "";
+    if (!performance.getEntriesByName("ssi:worker-start").length) performance.mark("ssi:worker-start");
+    return new Worker(new URL(`calculator-worker.mjs${query}`, scriptURL), { type: "module" });
+  }
+
+  function listen(started) {
+    worker = started;
+    started.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (started !== worker) return;
+      const reason = event.message || "its script could not start";
+      if (state === "ready") stalled(reason); else fail(state === "restarting" ? "dead" : "failed", reason);
+    });
+    started.addEventListener("message", ({ data }) => { if (started === worker) receive(data); });
   }
 
   function startWorker() {
-    if (worker || state === "failed") return;
+    if (worker || state !== "idle") return;
     state = "loading";
-    setStatus(STATUS.loading);
+    setStatus("loading");
     const early = window.ssiEarlyWorker; // started from the page head on a direct load (see overrides/main.html)
     window.ssiEarlyWorker = null;
-    if (early) {
-      worker = early.worker;
-    } else {
-      performance.mark("ssi:worker-start");
-      try {
-        worker = new Worker(new URL(`calculator-worker.mjs${bootParameter()}`, scriptURL), { type: "module" });
-      } catch (error) {
-        fail(error.message || String(error));
-        return;
-      }
+    try {
+      listen(early ? early.worker : newWorker());
+    } catch (error) {
+      fail("failed", reasonOf(error));
+      return;
     }
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      fail(event.message || "its script could not start");
-    });
-    worker.addEventListener("message", ({ data }) => receive(data));
     if (early) {
       early.detach();
       for (const data of early.early) receive(data);
     }
   }
 
-  // ?ssi-boot=auto|snapshot|cached|normal on a page chooses how Python starts (tests and benchmarks use it).
-  function bootParameter() {
-    const boot = new URLSearchParams(location.search).get("ssi-boot");
-    return ["auto", "snapshot", "cached", "normal"].includes(boot) ? `?boot=${boot}` : "";
-  }
-
   function receive(data) {
-    if (data.type === "progress" && state === "loading") setStatus(STATUS[data.stage] || STATUS.loading);
-    else if (data.type === "failed") fail(data.message);
+    if (!data) return;
+    if (data.type === "progress" && state === "loading") setStatus(data.stage === "python" ? "python" : "snapshot");
+    else if (data.type === "failed") fail(state === "restarting" ? "dead" : "failed", data.message);
     else if (data.type === "warm") {
       performance.mark("ssi:warm"); // benchmarks start typing after this
-      document.dispatchEvent(new CustomEvent("ssi:calculator-settled")); // search-start.js waits for this
+      settled();
     } else if (data.type === "ready") {
+      const first = state === "loading";
       state = "ready";
-      performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", slow: data.slow, timings: data.timings } });
-      if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);
-      setStatus(STATUS.ready);
-      for (const w of live()) w.send({});
-      document.dispatchEvent(new CustomEvent("ssi:calculator-ready")); // offline.js waits for this
+      if (first) {
+        performance.mark("ssi:ready", { detail: { via: data.via, from: data.from || "", fallback: data.fallback || "", slow: data.slow, timings: data.timings } });
+        if (data.fallback) console.info("calculator: started without its snapshot:", data.fallback);
+      }
+      setStatus("ready");
+      for (const w of live()) {
+        if (!w.actions.length) w.again = true; // the result for the values in the page, not the example's
+        w.resend = !first;
+        w.pump();
+      }
+      if (first) document.dispatchEvent(new CustomEvent("ssi:calculator-ready")); // offline.js waits for this
     } else if (data.type === "result") {
-      const settle = waiting.get(data.id);
+      const pending = waiting.get(data.id);
       waiting.delete(data.id);
-      if (settle) settle(data);
+      if (pending) pending.settle(data);
     }
   }
 
@@ -105,11 +174,16 @@
     const storageKey = element.dataset.storageKey || "";
     const w = {
       element,
+      form,
+      storageKey,
       status: element.querySelector("[data-calculator-status]"),
       result: element.querySelector("[data-calculator-result]"),
-      busy: false,
-      again: false,
-      actions: [],
+      busy: false, // a request is with the worker
+      again: false, // the values changed since the last request
+      actions: [], // buttons pressed and files chosen, in order, each with the values of that moment
+      notice: null,
+      resend: false, // the next request sends the latest values to a new worker
+      lost: false, // a new worker took over before the last action was answered
     };
     if ("urlState" in element.dataset) {
       const query = new URLSearchParams(location.search);
@@ -119,43 +193,39 @@
         else input.value = query.get(input.name);
       }
     }
-    // Edits collapse: while Python works, later edits become one request with the newest values.
-    // Actions (buttons, files) are never dropped: they queue in order.
-    w.send = (extra) => {
-      if (state !== "ready") return;
-      if (w.busy) {
-        if (extra.action) w.actions.push(extra); else w.again = true;
-        return;
-      }
-      w.busy = true;
-      const id = nextId++;
-      const values = {};
+    const values = () => {
+      const found = {};
       for (const input of form.elements) {
         if (!input.name || input.type === "file" || (input.type === "checkbox" && !input.checked)) continue;
-        values[input.name] = input.value; // an unticked box leaves its hidden "" in place
+        found[input.name] = input.value; // an unticked box leaves its hidden "" in place
       }
-      const request = { mode: element.dataset.calculator, root: element.dataset.root || "", values, ...extra };
-      if (storageKey) request.stored = readStorage(storageKey);
-      const settle = (reply) => {
-        w.busy = false;
-        if (reply && element.isConnected) {
-          if (reply.answer) show(w, form, reply.answer, reply.python_ms, storageKey);
-          else refused(w, reply.error);
-        }
-        if (reply && reply.fatal) fail(reply.error);
-        if (w.actions.length) w.send(w.actions.shift());
-        else if (w.again) { w.again = false; w.send({}); }
-      };
-      waiting.set(id, settle);
-      try {
-        worker.postMessage({ type: "run", id, request });
-      } catch (error) { // e.g. a value the browser cannot copy to the worker
-        waiting.delete(id);
-        settle({ type: "result", id, error: error.message || String(error) });
-      }
+      return found;
     };
-    form.addEventListener("input", (event) => { if (event.target.type !== "file") w.send({}); });
-    form.addEventListener("submit", (event) => { event.preventDefault(); w.send({}); });
+    // Edits collapse: while Python works (or starts), later edits become one request with the newest values.
+    // Actions are never dropped: they queue in order, and are refused with a message only if Python never comes.
+    w.request = (extra) => {
+      if (extra.action) {
+        if (state === "failed") {
+          notify(w, "refused", page.reason);
+          return;
+        }
+        w.actions.push({ extra, values: values() });
+        w.again = false; // the values just kept hold every edit so far
+        if (state !== "ready") notify(w, "queued");
+      } else {
+        w.again = true;
+      }
+      w.pump();
+    };
+    w.pump = () => {
+      if (state !== "ready" || w.busy) return;
+      const next = w.actions.shift() || (w.again ? { extra: {}, values: values() } : null);
+      if (!next) return;
+      if (!next.extra.action) w.again = false;
+      post(w, next.extra, next.values);
+    };
+    form.addEventListener("input", (event) => { if (event.target.type !== "file") w.request({}); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); w.request({}); });
     element.addEventListener("change", async (event) => {
       const input = event.target;
       if (input.type !== "file" || !input.files.length) return;
@@ -170,45 +240,97 @@
       const file = input.files[0];
       const text = file.size <= MAX_FILE_BYTES ? await file.text() : null;
       input.value = "";
-      w.send({ action: input.name, file_name: file.name, file_size: file.size, file_text: text });
+      w.request({ action: input.name, file_name: file.name, file_size: file.size, file_text: text });
     });
     element.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
       if (!button || !element.contains(button)) return;
       event.preventDefault();
-      w.send({ action: button.dataset.action });
+      w.request({ action: button.dataset.action });
     });
-    if (statusText) w.status.textContent = statusText;
+    render(w);
     widgets.add(w);
-    if (state === "ready") w.send({});
+    w.request({});
+  }
+
+  // One request to the worker; it settles with the worker's reply, or with null when the worker is replaced.
+  function post(w, extra, values) {
+    w.busy = true;
+    const id = nextId++;
+    const request = { mode: w.element.dataset.calculator, root: w.element.dataset.root || "", values, ...extra };
+    if (w.storageKey) request.stored = readStorage(w.storageKey);
+    const within = Number(w.element.dataset.answerWithinMs) || ANSWER_WITHIN_MS;
+    const pending = {
+      w,
+      action: Boolean(extra.action),
+      resend: w.resend,
+      timers: [
+        setTimeout(() => { if (!w.notice) notify(w, "working"); }, Math.min(SLOW_MS, within / 2)),
+        setTimeout(() => stalled(`no answer in ${Math.round(within / 1000)} s`), within),
+      ],
+    };
+    w.resend = false;
+    pending.settle = (reply) => {
+      for (const timer of pending.timers) clearTimeout(timer);
+      w.busy = false;
+      if (w.notice && w.notice.kind === "working") {
+        w.notice = null;
+        render(w);
+      }
+      if (reply && reply.fatal) {
+        if (pending.action) w.lost = true;
+        stalled(reply.error);
+        return;
+      }
+      if (reply && w.element.isConnected) {
+        if (reply.answer) {
+          if (!pending.resend) restarts = 0; // a new worker proves itself on more than the values it was sent
+          show(w, reply.answer, reply.python_ms, pending.resend);
+        } else {
+          refused(w, reply.error);
+        }
+      }
+      w.pump();
+    };
+    waiting.set(id, pending);
+    try {
+      worker.postMessage({ type: "run", id, request });
+    } catch (error) { // e.g. a value the browser cannot copy to the worker
+      waiting.delete(id);
+      pending.settle({ type: "result", id, error: reasonOf(error) });
+    }
   }
 
   // A request the worker could not answer: the page keeps its last result, and says so next to it.
   function refused(w, reason) {
-    w.status.textContent = STATUS.error.replace("{reason}", reason);
-    w.refused = true;
+    notify(w, "error", reason);
     console.warn("calculator:", reason);
     w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail: { ok: false, error: reason } }));
   }
 
-  function show(w, form, answer, pythonMs, storageKey) {
-    if (w.refused) w.status.textContent = statusText; // the refusal is over
-    w.refused = false;
+  function show(w, answer, pythonMs, resend) {
+    if (w.notice && w.notice.kind !== "unsaved") {
+      w.notice = null; // whatever it said is over
+      render(w);
+    }
     w.result.innerHTML = answer.html; // rendered by Python, every piece of user text escaped there
-    for (const slot of form.querySelectorAll("[data-error-for]")) {
+    for (const slot of w.form.querySelectorAll("[data-error-for]")) {
       const message = answer.errors[slot.dataset.errorFor] || "";
-      const input = form.elements.namedItem(slot.dataset.errorFor);
+      const input = w.form.elements.namedItem(slot.dataset.errorFor);
       slot.textContent = message;
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     }
-    if (typeof answer.store === "string" && storageKey) {
+    if (typeof answer.store === "string" && w.storageKey) {
       try {
-        localStorage.setItem(storageKey, answer.store);
+        localStorage.setItem(w.storageKey, answer.store);
       } catch (error) {
-        w.status.textContent = `Your change could not be saved in this browser (${error.name}: storage full`
-          + " or blocked). Export your data now so nothing is lost.";
+        notify(w, "unsaved", error.name);
       }
+    }
+    if (resend) {
+      notify(w, w.lost ? "lost" : "restarted");
+      w.lost = false;
     }
     if (answer.download) offer(answer.download);
     if (answer.ok && "urlState" in w.element.dataset) {

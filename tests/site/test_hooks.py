@@ -1,4 +1,4 @@
-"""site_build/hooks.py and widgets.py: what the build puts into a page, and how the build code is imported."""
+"""site_build/hooks.py: what the build puts into a page, and how the build code is imported."""
 
 from __future__ import annotations
 
@@ -52,3 +52,4 @@ def test_no_code_edits_the_import_path() -> None:
         and path != Path(__file__)
     ]
     assert offenders == []
+
