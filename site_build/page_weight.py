@@ -1,4 +1,4 @@
-"""MkDocs hook: keep each page's start-up work close to plain Material's (issue 18).
+r"""MkDocs hook: keep each page's start-up work close to plain Material's (issue 18).
 
 With ``content.tooltips`` Material mounts a tooltip, with its observers, on every element of the content that
 has a ``title``, while the page starts. Our pages had dozens each, most of them not useful to a reader:
@@ -8,10 +8,17 @@ has a ``title``, while the page starts. Our pages had dozens each, most of them 
 - the "Permanent link" anchor of every heading and the "Jump back to footnote" link of every footnote: their
   title becomes an ``aria-label``, so screen readers still announce it and no tooltip is mounted.
 
+Also, for small screens: every table of the built page is put in its own box that scrolls sideways when the table is
+wider than the screen (the page itself never does), and that box can be reached with the keyboard and is
+named after the table's columns, so keyboard and screen-reader users can scroll it too. Done here, in the
+built HTML, rather than by a script at every page start.
+
 site_build/benchmarks/lighthouse.py measures the effect (the figures are in the README).
 
 >>> first_abbreviations_only('<abbr title="A">X</abbr>, <abbr title="A">X</abbr> <abbr title="B">Y</abbr>')
 '<abbr title="A">X</abbr>, <abbr>X</abbr> <abbr title="B">Y</abbr>'
+>>> table_boxes('<table>\n<thead>\n<tr>\n<th>Pillar</th>\n<th>Score</th>\n</tr>\n</thead>\n</table>')[:85]
+'<div class="ssi-scroll" role="region" tabindex="0" aria-label="Table: Pillar, Score">'
 >>> labels_not_tooltips('<a class="headerlink" href="#a" title="Permanent link">&para;</a>')
 '<a class="headerlink" href="#a" aria-label="Permanent link">&para;</a>'
 """
@@ -22,6 +29,11 @@ import re
 from typing import Any
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
+# Tables without a class: Material styles those (and wraps them in an unfocusable scroller when the page starts).
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_SUP = re.compile(r"<sup[^>]*>.*?</sup>", re.DOTALL)  # footnote marks are not part of a column's name
+_HEADER = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 _LABELLED = re.compile(r'(<a class="(?:headerlink|footnote-backref)" href="[^"]*") title="([^"]*)"')
 
 
@@ -44,5 +56,18 @@ def labels_not_tooltips(html: str) -> str:
     return _LABELLED.sub(r'\1 aria-label="\2"', html)
 
 
+def table_boxes(html: str) -> str:
+    """Each table inside a focusable, labelled box (CSS: ``.ssi-scroll``) that scrolls sideways."""
+
+    def box(match: re.Match[str]) -> str:
+        head = match.group(0).split("</thead>", 1)[0].split("</tr>", 1)[0]
+        names = [" ".join(_TAG.sub("", _SUP.sub("", h)).split()) for h in _HEADER.findall(head)]
+        label = "Table: " + ", ".join(n for n in names if n) if any(names) else "Table"
+        label = label.replace('"', "&quot;")
+        return f'<div class="ssi-scroll" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
+
+    return _TABLE.sub(box, html)
+
+
 def on_page_content(html: str, **_: Any) -> str:
-    return labels_not_tooltips(first_abbreviations_only(html))
+    return table_boxes(labels_not_tooltips(first_abbreviations_only(html)))
