@@ -11,12 +11,14 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from .decode import decode
+from .jsontext import too_deep
 from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain
-from .storage import FORMAT, dump, reading_from_dict, too_deep
+from .storage import FORMAT, dump, reading_from_dict
 
 # Five years of daily readings export to about 200 KB; anything far larger is not a readings file.
 MAX_BYTES = 5 * 1024 * 1024
@@ -53,6 +55,7 @@ class Imported:
     problem: str = ""  # why nothing at all could be read, when that is so
     kind: str = "CSV"
     where: str = "line"  # what Rejected.line counts: "line" or "entry"
+    note: str = ""  # how the file's bytes were read, when that was a guess or not clean
 
 
 # ---- export -----------------------------------------------------------------------------------------------
@@ -104,6 +107,20 @@ def file_problem(name: str, text: str | None, size: int) -> str:
         return (f"“{name}” looks like a binary file (a spreadsheet or an image?), not CSV or JSON text."
                 " Save it as CSV (comma-separated values) and import that. Nothing was imported.")
     return ""
+
+
+def read_upload(name: str, data: bytes | None, size: int, today: date | None = None) -> Imported:
+    """Read a chosen file from its bytes, in the encoding it was saved in (decode.py says how that is found).
+
+    >>> got = read_upload("x.csv", "date,brand,find,engage,relate,note\\n2026-05-19,1,1,1,1,café\\n".encode("cp1252"), 1)
+    >>> got.readings[0].note, got.note[:30]
+    ('café', '“x.csv” is not UTF-8 text, so ')
+    """
+    if data is None or size > MAX_BYTES:
+        return read_file(name, None, size, today)
+    decoded = decode(data, name)
+    got = read_file(name, decoded.text, size, today)
+    return replace(got, note=decoded.note) if decoded.note and not got.problem else got
 
 
 def read_file(name: str, text: str | None, size: int, today: date | None = None) -> Imported:
