@@ -3,6 +3,8 @@
 Required fields are positional, in the order the form lists them; optional ones are ``--options``::
 
     python -m calculator interpret 20.998 6.4 10.25 15 --industry-average 34
+
+Installed as a package, the same command is ``ssi`` (``ssi --help`` lists every calculator).
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .fields import FormErrors, parse_form
-from .modes import ALIASES, registry
+from .fields import FormErrors
+from .modes import ALIASES, add_option, add_positional, cli_errors, evaluate, registry
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,37 +30,31 @@ def build_parser() -> argparse.ArgumentParser:
             parent = groups[mode.cli_group]
         aliases = [old for old, new in ALIASES.items() if new == mode.name]  # old names keep working
         sub = parent.add_parser(mode.name, aliases=aliases, help=mode.title, description=mode.title)
-        if mode.add_arguments is not None:
-            mode.add_arguments(sub)
+        if mode.command is not None:
+            mode.command.add_arguments(sub)
             continue
         for field in mode.fields:
-            text = f"{field.label}: {field.help}".replace("%", "%%")  # argparse formats help with %
             if field.required:
-                sub.add_argument(field.name, metavar=field.name.upper(), help=text)
+                add_positional(sub, field)
             else:
-                sub.add_argument("--" + field.name.replace("_", "-"), dest=field.name, default="",
-                                 metavar="N", help=text)
+                add_option(sub, field)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command line (``sys.argv`` when ``argv`` is None); returns the exit status."""
     args = build_parser().parse_args(argv)
     name = getattr(args, "group_mode", None) or args.mode
     mode = registry()[ALIASES.get(name, name)]
-    if mode.main is not None:
-        return mode.main(args)
+    if mode.command is not None:
+        return mode.command.main(args)
     values = {f.name: getattr(args, f.name) for f in mode.fields}
-    parsed, errors = parse_form(mode.fields, values)
-    if not errors:
-        try:
-            sys.stdout.write(mode.render_text(mode.run(parsed)))
-            return 0
-        except FormErrors as problem:
-            errors = problem.errors
-    for field in mode.fields:
-        if field.name in errors:
-            print(f"{field.label} ({values[field.name]!r}): {errors[field.name]}", file=sys.stderr)
-    return 2
+    try:
+        sys.stdout.write(mode.render_text(evaluate(mode, values)))
+    except FormErrors as problem:
+        sys.stderr.write(cli_errors(mode.fields, values, problem.errors))
+        return 2
+    return 0
 
 
 if __name__ == "__main__":

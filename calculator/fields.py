@@ -96,8 +96,25 @@ class Parsed(dict[str, Value]):
         return self.get(name) is True
 
 
+Problem = Literal["missing", "too_long", "not_a_number", "negative", "range", "places"]
+
+
+class NumberError(FieldError):
+    """A typed number that cannot be used: what is wrong (``problem``), the text as read, and the field.
+
+    ``str()`` is the message shown next to a form field; other places (a rejected row of an imported file)
+    phrase the same ``problem`` their own way.
+    """
+
+    def __init__(self, problem: Problem, text: str, field: Field) -> None:
+        self.problem, self.text, self.field = problem, text, field
+        super().__init__(_form_message(problem, field))
+
+
 def parse_number(raw: str, field: Field) -> Decimal | None:
-    """Read one typed number; None when an optional field is left empty.
+    """Read one typed number; None when an optional field is left empty. Raises :class:`NumberError`.
+
+    This is the one reader of numbers: forms, the command line, imported files and saved readings all use it.
 
     >>> f = Field("x", "X", "", Decimal(0), Decimal(25))
     >>> parse_number(" 20,998 ", f)
@@ -110,28 +127,41 @@ def parse_number(raw: str, field: Field) -> Decimal | None:
         text = re.sub(r"^top\s*", "", text, flags=re.IGNORECASE).rstrip("% ").strip()
     if not text:
         if field.required:
-            raise FieldError(f"Enter a {field.what} from {_fmt(field.minimum)} to {_fmt(field.maximum)}.")
+            raise NumberError("missing", text, field)
         return None
     if len(text) > MAX_CHARS:
-        raise FieldError(f"That is too long to be a {field.what}. Type a number such as {_example(field)}.")
+        raise NumberError("too_long", text, field)
     if "," in text and "." not in text and text.count(",") == 1:
         text = text.replace(",", ".")  # a decimal comma, as many dashboards outside English show
     if not _NUMBER.fullmatch(text):
-        raise FieldError(f"This is not a number. Type a number such as {_example(field)}.")
+        raise NumberError("not_a_number", text, field)
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise FieldError(f"This is not a number. Type a number such as {_example(field)}.") from None
+        raise NumberError("not_a_number", text, field) from None
     if value < 0:
-        raise FieldError(f"A {field.what} cannot be negative; the lowest is {_fmt(field.minimum)}.")
+        raise NumberError("negative", text, field)
     if value < field.minimum or value > field.maximum:
-        raise FieldError(f"A {field.what} is between {_fmt(field.minimum)} and {_fmt(field.maximum)}.")
+        raise NumberError("range", text, field)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > field.places:
-        if field.places == 0:
-            raise FieldError(f"Use a whole number for the {field.what}.")
-        raise FieldError(f"Use at most {field.places} decimal places, as the dashboard does.")
+        raise NumberError("places", text, field)
     return value + 0  # drops a "-0" sign and normalises the representation
+
+
+def _form_message(problem: Problem, field: Field) -> str:
+    low, high, what = bound(field.minimum), bound(field.maximum), field.what
+    example = "9" if field.percent else "12.5"
+    messages: dict[Problem, str] = {
+        "missing": f"Enter a {what} from {low} to {high}.",
+        "too_long": f"That is too long to be a {what}. Type a number such as {example}.",
+        "not_a_number": f"This is not a number. Type a number such as {example}.",
+        "negative": f"A {what} cannot be negative; the lowest is {low}.",
+        "range": f"A {what} is between {low} and {high}.",
+        "places": f"Use a whole number for the {what}." if field.places == 0
+        else f"Use at most {field.places} decimal places, as the dashboard does.",
+    }
+    return messages[problem]
 
 
 def parse_value(raw: str, field: Field) -> Value:
@@ -158,8 +188,8 @@ def parse_value(raw: str, field: Field) -> Value:
     return text
 
 
-def parse_form(fields: Sequence[Field], values: Mapping[str, object]) -> tuple[Parsed, dict[str, str]]:
-    """Parse every field; return the values that parsed and a message for each that did not.
+def parse_form(fields: Sequence[Field], values: Mapping[str, object]) -> Parsed:
+    """Parse every field; raises :class:`FormErrors` with a message for each field that did not parse.
 
     Values that are not strings (a corrupt saved form, a hand-written JSON request) are reported on their
     field like any other bad input.
@@ -177,12 +207,15 @@ def parse_form(fields: Sequence[Field], values: Mapping[str, object]) -> tuple[P
             parsed[field.name] = parse_value(raw, field)
         except FieldError as error:
             errors[field.name] = str(error)
-    return parsed, errors
+    if errors:
+        raise FormErrors(errors)
+    return parsed
 
 
-def _fmt(value: Decimal) -> str:
+def bound(value: Decimal) -> str:
+    """A field's lowest or highest value for a message: plain digits, no exponent, no trailing zeros.
+
+    >>> bound(Decimal("1E+2")), bound(Decimal("2.50"))
+    ('100', '2.5')
+    """
     return format(value.normalize(), "f")
-
-
-def _example(field: Field) -> str:
-    return "9" if field.percent else "12.5"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 
 from .evidence import SOURCES
@@ -51,7 +53,7 @@ def cite(ctx: Context, source_id: str) -> str:
     )
 
 
-def number(value: float, places: int = 1) -> str:
+def number(value: float | Decimal, places: int = 1) -> str:
     """A number for display: fixed places, trailing zeros trimmed, never "-0".
 
     >>> number(5.0), number(5.25, 2), number(-0.04)
@@ -65,3 +67,55 @@ def notice(message: str, items: str = "") -> str:
     """A message box for the result area; ``items`` is list markup already escaped."""
     listing = f"<ul>{items}</ul>" if items else ""
     return f'<div class="ssi-notice" role="alert"><p>{esc(message)}</p>{listing}</div>'
+
+
+def signed(value: float | Decimal, places: int | None = 1) -> str:
+    """A change with its sign: "+1.5", "−0.3", or "±0" when it shows as zero.
+
+    ``places=None`` writes a Decimal exactly as computed (the tracker's changes are exact sums of readings).
+
+    >>> signed(1.49), signed(-0.26), signed(0.01), signed(Decimal("1.250"), None), signed(Decimal("0.00"), None)
+    ('+1.5', '−0.3', '±0', '+1.25', '±0')
+    """
+    size: float | Decimal = -value if value < 0 else value
+    text = format(Decimal(size).normalize(), "f") if places is None else number(size, places)
+    if text == "0":
+        return "±0"
+    return ("+" if value > 0 else "−") + text
+
+
+def button(action: str, text: str, primary: bool = False, label: str = "") -> str:
+    """A button the page sends to Python as ``action``; ``label`` names it for screen readers when ``text``
+    alone would be ambiguous (several "Edit" buttons in a list).
+
+    >>> button("csv", "Download <CSV>", primary=True)
+    '<button type="button" class="md-button md-button--primary" data-action="csv">Download &lt;CSV&gt;</button>'
+    """
+    kind = " md-button--primary" if primary else ""
+    aria = f' aria-label="{esc(label)}"' if label else ""
+    return f'<button type="button" class="md-button{kind}" data-action="{esc(action)}"{aria}>{esc(text)}</button>'
+
+
+def table(caption: str, head: Sequence[str], rows: Iterable[str], css: str = "") -> str:
+    """A table: ``caption`` and the column headings are text (escaped here); ``rows`` are ``<tr>`` markup.
+
+    Without headings the table has no ``<thead>``.
+
+    >>> table("A & B", (), ["<tr><td>1</td></tr>"])
+    '<table><caption>A &amp; B</caption><tbody><tr><td>1</td></tr></tbody></table>'
+    >>> table("Scores", ["Pillar"], [], css="x")
+    '<table class="x"><caption>Scores</caption><thead><tr><th scope="col">Pillar</th></tr></thead><tbody></tbody></table>'
+    """
+    cls = f' class="{esc(css)}"' if css else ""
+    cols = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    thead = f"<thead><tr>{cols}</tr></thead>" if head else ""
+    return f"<table{cls}><caption>{esc(caption)}</caption>{thead}<tbody>{''.join(rows)}</tbody></table>"
+
+
+def row(heading: str, *cells: str) -> str:
+    """A table row: ``heading`` is text (the row's ``<th>``), each cell is markup.
+
+    >>> row("Total", "<strong>5</strong>")
+    '<tr><th scope="row">Total</th><td><strong>5</strong></td></tr>'
+    """
+    return f'<tr><th scope="row">{esc(heading)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"

@@ -1,14 +1,16 @@
 """What a calculator mode is, and the registry of modes the site and the command line offer.
 
 A mode is its fields, a function from parsed values to a result, and two views of that result (an HTML
-fragment and plain text). Adding a mode means adding one module and one line below.
+fragment and plain text). Adding a mode means adding one module that defines ``MODE`` and one line in
+:data:`MODULES`. :func:`answer` is the one path from a request to a response; :func:`evaluate` is the same
+for the command line.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
 
@@ -47,7 +49,26 @@ class Response(TypedDict):
 
 
 @dataclass(frozen=True)
+class Command:
+    """A command line of a mode's own (``python -m calculator NAME ...``), for modes whose input is a file."""
+
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    main: Callable[[argparse.Namespace], int]
+
+
+def _no_description() -> str:
+    return ""
+
+
+@dataclass(frozen=True)
 class Mode[R]:
+    """One calculator: its fields, a function from their parsed values to a result, and views of that result.
+
+    The generic path (:func:`answer`) parses the form, runs the mode, renders the result or the messages by
+    field, keeps what :attr:`with_saved` says, and attaches the file a download button asks for. Only a mode
+    whose every request works on saved state (the tracker) answers requests itself, with ``handle_request``.
+    """
+
     name: str
     title: str
     fields: tuple[Field, ...]
@@ -55,15 +76,17 @@ class Mode[R]:
     run: Callable[[Parsed], R]  # may raise FormErrors
     render_html: Callable[[R, Context], str]
     render_text: Callable[[R], str]
-    describe: Callable[[], str] = field(default=lambda: "")  # the model, as HTML, for the methodology text
-    # Modes with state or buttons (saved readings, imports) answer whole requests themselves.
-    custom: Callable[[WebRequest], Response] | None = None
+    describe: Callable[[], str] = _no_description  # the model, as HTML, for the methodology text
+    # A button's action -> the file it offers, made from the result (the model runs once).
+    downloads: Mapping[str, Callable[[R], Download]] = field(default_factory=dict)
+    # For a mode that keeps something in the browser's local storage: from the result and the request (its
+    # action and saved text), the result to show and the new text to save (None leaves the saved text alone).
+    with_saved: Callable[[R, WebRequest], tuple[R, str | None]] | None = None
+    handle_request: Callable[[WebRequest], Response] | None = None
     storage_key: str = ""  # the local-storage key the page keeps for this mode, if any
     url_state: bool = False  # keep the form values in the page address, so a result can be shared
-    # A command line of the mode's own (``python -m calculator NAME ...``); without one, required fields
-    # become positional arguments and optional ones ``--options``.
-    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
-    main: Callable[[argparse.Namespace], int] | None = None
+    # Without a command of its own, required fields become positional arguments and optional ones --options.
+    command: Command | None = None
     # Modes that share a group appear on the command line as ``python -m calculator GROUP NAME ...``.
     cli_group: str = ""
 
@@ -101,15 +124,36 @@ def registry() -> dict[str, Mode[Any]]:
     return {name: mode for name, mode in modes.items() if mode is not None}
 
 
-def run_form(mode: Mode[Any], request: WebRequest, kept: dict[str, str]) -> Response:
-    ctx = Context.for_root(request.root)
-    parsed, errors = parse_form(mode.fields, request.values)
+def form_values(request: WebRequest) -> dict[str, str]:
+    """The request's form values that are text (a corrupt or hand-written request may hold anything else)."""
+    return {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def evaluate[R](mode: Mode[R], values: Mapping[str, object]) -> R:
+    """Parse the values for ``mode`` and run it; FormErrors holds a message for each field to fix."""
+    return mode.run(parse_form(mode.fields, values))
+
+
+def answer(mode: Mode[Any], request: WebRequest) -> Response:
+    """The page's answer to one request: the result, what to save and the file asked for, or what to fix."""
+    if mode.handle_request is not None:
+        return mode.handle_request(request)
+    kept = form_values(request)
     try:
-        if not errors:
-            return Response(ok=True, html=mode.render_html(mode.run(parsed), ctx), errors={}, values=kept)
+        result = evaluate(mode, request.values)
     except FormErrors as problem:
-        errors = problem.errors
-    return Response(ok=False, html=error_summary(mode, errors), errors=errors, values=kept)
+        return Response(ok=False, html=error_summary(mode, problem.errors), errors=problem.errors, values=kept)
+    store = None
+    if mode.with_saved is not None:
+        result, store = mode.with_saved(result, request)
+    response = Response(ok=True, html=mode.render_html(result, Context.for_root(request.root)), errors={},
+                        values=kept)
+    if store is not None:
+        response["store"] = store
+    make = mode.downloads.get(request.action)
+    if make is not None:
+        response["download"] = make(result)
+    return response
 
 
 def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
@@ -121,3 +165,40 @@ def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
     items += "".join(f"<li>{esc(message)}</li>" for name, message in errors.items()
                      if name not in {f.name for f in mode.fields})
     return notice("Check the highlighted fields; the result will update as soon as they are valid.", items)
+
+
+# ---- the command line's share -------------------------------------------------------------------------------
+
+
+def add_option(parser: argparse.ArgumentParser, f: Field, default: str | None = "") -> None:
+    """``--name-with-dashes N`` for a field, its help text from the field."""
+    parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=default, metavar="N",
+                        help=_help(f))
+
+
+def add_positional(parser: argparse.ArgumentParser, f: Field) -> None:
+    parser.add_argument(f.name, metavar=f.name.upper(), help=_help(f))
+
+
+def _help(f: Field) -> str:
+    return f"{f.label}: {f.help}".replace("%", "%%")  # argparse formats help with %
+
+
+def cli_errors(fields: Sequence[Field], values: Mapping[str, str], errors: Mapping[str, str], where: str = "",
+               by_key: bool = False) -> str:
+    """The messages for the command line, one line per field in form order.
+
+    ``by_key`` names each value by its key and lists a choice field's options: for values read from a file
+    the person wrote (a profile), where keys are what they typed. Otherwise the field's label names it.
+    """
+    lines = []
+    for f in fields:
+        if f.name not in errors:
+            continue
+        value = values.get(f.name, "")
+        if by_key:
+            options = f" Use one of: {', '.join(v for v, _ in f.choices)}." if f.kind == "choice" else ""
+            lines.append(f"{where}{f.name} ({value!r}): {errors[f.name]}{options}")
+        else:
+            lines.append(f"{where}{f.label} ({value!r}): {errors[f.name]}")
+    return "".join(line + "\n" for line in lines)

@@ -1,4 +1,8 @@
-"""The four SSI pillars, in the order LinkedIn's dashboard lists them."""
+"""The four SSI pillars, in the order LinkedIn's dashboard lists them: their names, and the four values of a reading.
+
+Every table of pillar names lives here: :attr:`Pillar.title` (the dashboard's words), :attr:`Pillar.short`
+(for narrow table columns and chart legends) and :attr:`Pillar.value` (the key in forms, files and storage).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,13 @@ class Pillar(Enum):
 
     @property
     def title(self) -> str:
+        """The pillar's name as the dashboard writes it."""
         return _TITLES[self]
+
+    @property
+    def short(self) -> str:
+        """A short name, for narrow columns and chart legends."""
+        return _SHORT[self]
 
     @property
     def guide(self) -> str:
@@ -30,12 +40,17 @@ _TITLES = {
     Pillar.RELATE: "Build relationships",
 }
 
+_SHORT = {Pillar.BRAND: "Brand", Pillar.FIND: "Find people", Pillar.ENGAGE: "Engage", Pillar.RELATE: "Relationships"}
+
 _GUIDES = {
     Pillar.BRAND: "pillars/brand/",
     Pillar.FIND: "pillars/find-people/",
     Pillar.ENGAGE: "pillars/engage/",
     Pillar.RELATE: "pillars/relationships/",
 }
+
+# The guide section, on every pillar's page, that lists its quick wins.
+QUICK_WINS_ANCHOR = "#quick-wins"
 
 
 def shown_total(total: Decimal) -> int:
@@ -48,39 +63,50 @@ def shown_total(total: Decimal) -> int:
 
 
 @dataclass(frozen=True)
-class Action:
-    """One concrete step that raises a pillar, with the guide section that explains it."""
+class Scores:
+    """The four pillar values exactly as the dashboard shows them (0–25 each), with no date.
 
-    text: str
-    anchor: str  # section of the pillar's guide page
+    >>> s = Scores(Decimal("20.998"), Decimal("6.4"), Decimal("10.25"), Decimal("15"))
+    >>> s.total, shown_total(s.total)
+    (Decimal('52.648'), 53)
+    """
+
+    brand: Decimal
+    find: Decimal
+    engage: Decimal
+    relate: Decimal
+
+    def values(self) -> dict[Pillar, Decimal]:
+        return {p: getattr(self, p.value) for p in Pillar}
+
+    @property
+    def total(self) -> Decimal:
+        return self.brand + self.find + self.engage + self.relate
 
 
-# The two or three actions that matter most for each pillar, most effective first.
-ACTIONS: dict[Pillar, tuple[Action, ...]] = {
+# The two or three steps that matter most for each pillar, most effective first. The pillar's guide page
+# explains each under QUICK_WINS_ANCHOR.
+QUICK_WINS: dict[Pillar, tuple[str, ...]] = {
     Pillar.BRAND: (
-        Action("Finish every profile section: photo, a headline that says whom you help, an About section,"
-               " and your experience.", "quick-wins"),
-        Action("Publish something of your own each month, such as a post or an article, and feature your best"
-               " work on your profile.", "quick-wins"),
-        Action("Ask a few colleagues who know your work to endorse the skills you want to be found for.",
-               "quick-wins"),
+        "Finish every profile section: photo, a headline that says whom you help, an About section,"
+               " and your experience.",
+        "Publish something of your own each month, such as a post or an article, and feature your best"
+               " work on your profile.",
+        "Ask a few colleagues who know your work to endorse the skills you want to be found for.",
     ),
     Pillar.FIND: (
-        Action("Search for the people you want to reach each week, using filters instead of scrolling.",
-               "quick-wins"),
-        Action("Open the profiles of people you plan to contact before you write to them.", "quick-wins"),
-        Action("Log in on more days of the week, even briefly: LinkedIn counts days active.", "quick-wins"),
+        "Search for the people you want to reach each week, using filters instead of scrolling.",
+        "Open the profiles of people you plan to contact before you write to them.",
+        "Log in on more days of the week, even briefly: LinkedIn counts days active.",
     ),
     Pillar.ENGAGE: (
-        Action("Leave two or three thoughtful comments a week on posts by people you want to know.",
-               "quick-wins"),
-        Action("Share useful material with a line of your own view, rather than a bare repost.", "quick-wins"),
-        Action("Answer the messages you receive: LinkedIn counts your response rate.", "quick-wins"),
+        "Leave two or three thoughtful comments a week on posts by people you want to know.",
+        "Share useful material with a line of your own view, rather than a bare repost.",
+        "Answer the messages you receive: LinkedIn counts your response rate.",
     ),
     Pillar.RELATE: (
-        Action("Connect with colleagues and people you have actually met or worked with.", "quick-wins"),
-        Action("Send fewer, personal connection requests: your acceptance rate counts.", "quick-wins"),
-        Action("Build ties with senior people in your field through conversation, not mass invitations.",
-               "quick-wins"),
+        "Connect with colleagues and people you have actually met or worked with.",
+        "Send fewer, personal connection requests: your acceptance rate counts.",
+        "Build ties with senior people in your field through conversation, not mass invitations.",
     ),
 }

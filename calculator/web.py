@@ -10,19 +10,16 @@ import json
 from typing import Any
 
 from .html import notice
-from .modes import Response, WebRequest, get_mode, run_form
+from .modes import Response, WebRequest, answer, form_values, get_mode
 
 
 def handle(request: WebRequest) -> Response:
     """Validate the request's values for its mode, run the mode, and render the result or what to fix."""
     mode = get_mode(request.mode)
-    kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
     if mode is None:
         return Response(ok=False, html=notice(f"There is no calculator called “{request.mode}”."),
-                        errors={}, values=kept)
-    if mode.custom is not None:
-        return mode.custom(request)
-    return run_form(mode, request, kept)
+                        errors={}, values=form_values(request))
+    return answer(mode, request)
 
 
 def handle_json(request_json: str) -> str:

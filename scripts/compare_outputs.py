@@ -171,7 +171,7 @@ def _cli(registry: dict[str, Any], scratch: Path) -> dict[str, list[str]]:
         key = RENAMED.get(name, name)
         prefix = ["outreach", name] if mode.cli_group else [name]
         runs[f"{key}.help"] = [*prefix, "--help"]
-        if mode.add_arguments is None:
+        if getattr(mode, "add_arguments", None) is None and getattr(mode, "command", None) is None:
             args = [f.default for f in mode.fields if f.required]
             for f in mode.fields:
                 if not f.required and f.default:

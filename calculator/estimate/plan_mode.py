@@ -8,17 +8,19 @@ import sys
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from ..fields import Field, FormErrors, Parsed, parse_form
-from ..html import Context, cite, esc, link, number
-from ..modes import Mode, Response, WebRequest, run_form
+from ..fields import Field, FormErrors, Parsed
+from ..html import Context, button, cite, esc, link, number, row, signed, table
+from ..modes import Command, Download, Mode, add_option, cli_errors, evaluate
 from ..outreach.published import WEEKLY_REPORTED
-from .estimate_mode import METHOD_PAGE, OURS, cli_values, pts, report_errors, signed
-from .planner import DAILY_MOST, LEVERS, WORKDAYS, Goal, Plan, amount, make_plan
-from .profile import LEGENDS, PROFILE_FIELDS, ProfileError, inputs_from, values_for
+from .cli import add_profile_argument, read_values
+from .levers import DAILY_MOST, WORKDAYS, Goal, Plan
+from .methodology import describe_plan
+from .planner import make_plan
+from .profile import LEGENDS, PROFILE_FIELDS, inputs_from, values_for
 from .score import compare
+from .wording import METHOD_PAGE, OURS, PLAN_PAGE, item_effort, pts
 
 D = Decimal
-PAGE = "calculator/plan/"
 DOWNLOAD = "download"
 NOT_PLANNED = ("Views of your profile, your reply and acceptance rates and the seniority of your network are not"
                " in the plan: you cannot set them directly. They follow from posting, from better-aimed"
@@ -89,10 +91,6 @@ def effort(plan: Plan) -> str:
     return " and ".join(parts)
 
 
-def item_effort(weekly: float, once: float) -> str:
-    return f"{once:.0f} min once" if once else f"{weekly:.0f} min a week"
-
-
 def pace(plan: Plan) -> str:
     """What the invitation pace means day to day; empty when the plan sends none."""
     if plan.goal.invites_now > WEEKLY_REPORTED:
@@ -115,30 +113,23 @@ def _items_table(plan: Plan) -> str:
         f"<td>{esc(item_effort(i.weekly_minutes, i.once_minutes))}</td></tr>"
         for n, i in enumerate(plan.items, 1)
     )
-    return (
-        '<table class="ssi-plan"><caption>The plan, best value for your time first</caption><thead><tr>'
-        '<th scope="col">#</th><th scope="col">Change</th><th scope="col">Pillar</th>'
-        '<th scope="col">Gain (points)</th><th scope="col">Total after</th><th scope="col">Effort</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>"
-    )
+    return table("The plan, best value for your time first",
+                 ("#", "Change", "Pillar", "Gain (points)", "Total after", "Effort"), rows, css="ssi-plan")
 
 
 def _whatif_table(plan: Plan) -> str:
     change = compare(plan.start, plan.end)
     rows = "".join(
-        f'<tr><th scope="row">{esc(b.pillar.title)}</th><td>{esc(pts(b.value))}</td><td>{esc(pts(a.value))}'
-        f" ({esc(pts(a.low))}–{esc(pts(a.high))})</td><td>{esc(signed(change.pillars[b.pillar]))}</td></tr>"
+        row(b.pillar.title, esc(pts(b.value)), f"{esc(pts(a.value))} ({esc(pts(a.low))}–{esc(pts(a.high))})",
+            esc(signed(change.pillars[b.pillar])))
         for b, a in zip(plan.start.pillars, plan.end.pillars, strict=True)
     )
     s, e = plan.start.total, plan.end.total
     rows += (f'<tr class="ssi-sum"><th scope="row">Total</th><td>{esc(pts(s.value))}</td><td>{esc(pts(e.value))}'
              f" ({esc(number(e.low, 0))}–{esc(number(e.high, 0))})</td><td><strong>{esc(signed(change.total))}"
              "</strong></td></tr>")
-    return (
-        '<table class="ssi-whatif"><caption>Every pillar now and after the plan (our estimate)</caption><thead><tr>'
-        '<th scope="col">Pillar</th><th scope="col">Now</th><th scope="col">After the plan (likely range)</th>'
-        f'<th scope="col">Change</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
+    return table("Every pillar now and after the plan (our estimate)",
+                 ("Pillar", "Now", "After the plan (likely range)", "Change"), [rows], css="ssi-whatif")
 
 
 def render_html(plan: Plan, ctx: Context) -> str:
@@ -149,7 +140,7 @@ def render_html(plan: Plan, ctx: Context) -> str:
         invitations = (f'<p class="ssi-note">{esc(invitations)} {cite(ctx, "weekly-100")}'
                        f" {link(ctx, 'outreach/account-safety/', 'Account safety')}.</p>")
     steps = _items_table(plan) if plan.items else "<p>No change is needed, or none fits the time you gave.</p>"
-    share = ctx.url(PAGE) + "?" + urlencode(share_values(plan))
+    share = ctx.url(PLAN_PAGE) + "?" + urlencode(share_values(plan))
     return (
         '<div class="ssi-result-body ssi-plan-result">'
         f'<p class="ssi-ours"><strong>{esc(OURS)}</strong>'
@@ -158,8 +149,7 @@ def render_html(plan: Plan, ctx: Context) -> str:
         f"{blockers}{steps}{_whatif_table(plan)}{invitations}"
         f'<p class="ssi-note">{esc(NOT_PLANNED)}</p>'
         '<h3 class="ssi-h">Take the plan with you</h3>'
-        f'<p class="ssi-plan-tools"><button type="button" class="md-button md-button--primary"'
-        f' data-action="{DOWNLOAD}">Download the plan (.txt)</button>'
+        f'<p class="ssi-plan-tools">{button(DOWNLOAD, "Download the plan (.txt)", primary=True)}'
         f' <a class="ssi-share" href="{esc(share)}">Link to this plan</a> (the link holds your numbers, in the'
         " address only: nothing is sent anywhere).</p>"
         '<details class="ssi-plan-copy"><summary>The plan as text, to copy</summary>'
@@ -196,66 +186,31 @@ def render_text(plan: Plan) -> str:
 # ---- Browser requests and command line ---------------------------------------------------------------
 
 
-def custom(request: WebRequest) -> Response:
-    """The ordinary form answer, plus the plan as a .txt file when the download button sent the request."""
-    kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
-    response = run_form(MODE, request, kept)
-    if request.action == DOWNLOAD and response["ok"]:
-        parsed, _ = parse_form(FIELDS, request.values)
-        response["download"] = {"name": "ssi-plan.txt", "type": "text/plain", "text": render_text(run(parsed))}
-    return response
+def text_download(plan: Plan) -> Download:
+    return Download(name="ssi-plan.txt", type="text/plain", text=render_text(plan))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     for f in GOAL_FIELDS:
-        parser.add_argument("--" + f.name.replace("_", "-"), dest=f.name, default=None, metavar="N",
-                            help=f"{f.label}: {f.help}".replace("%", "%%"))
-    parser.add_argument("--profile", metavar="FILE", help="a profile JSON file; without one, the example profile")
+        add_option(parser, f, default=None)
+    add_profile_argument(parser, "a profile JSON file; without one, the example profile")
 
 
 def main(args: argparse.Namespace) -> int:
-    try:
-        values = cli_values(args.profile)
-    except ProfileError as error:
-        print(f"error: {error}", file=sys.stderr)
+    values = read_values(args.profile)
+    if values is None:
         return 2
     for f in GOAL_FIELDS:
         given = getattr(args, f.name)
         values[f.name] = f.default if given is None and f.name in ("weeks", "invites_now") else given or ""
     if args.target is None and args.budget is None:
         values["target"] = GOAL_FIELDS[0].default
-    parsed, errors = parse_form(FIELDS, values)
     try:
-        if not errors:
-            sys.stdout.write(render_text(run(parsed)))
-            return 0
+        sys.stdout.write(render_text(evaluate(MODE, values)))
     except FormErrors as problem:
-        errors = problem.errors
-    report_errors(FIELDS, values, errors, "")
-    return 2
-
-
-def describe() -> str:
-    """The planner's levers: step, limit, effort, and where a limit comes from."""
-    ctx = Context("../../")
-    rows = "".join(
-        f'<tr><th scope="row">{esc(lv.action)}</th><td>{esc(lv.pillar.title)}</td>'
-        f"<td>{esc('yes' if lv.step == 1 and lv.limit == 1 else amount(lv.step))}</td>"
-        f"<td>{esc('—' if lv.limit == 1 else amount(lv.limit) + ' ' + lv.unit)}</td>"
-        f"<td>{esc(item_effort(lv.minutes, lv.minutes if lv.one_off else 0))}</td>"
-        f"<td>{cite(ctx, lv.source_id) if lv.source_id else 'our judgement'}"
-        f"{' (Sales Navigator only)' if lv.sales_navigator_only else ''}</td></tr>"
-        for lv in LEVERS
-    )
-    return (
-        '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
-        '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
-        '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
-        f" connection also follows you. At most {DAILY_MOST} invitations on any day, spread over {WORKDAYS}"
-        " weekdays.</p>"
-    )
+        sys.stderr.write(cli_errors(FIELDS, values, problem.errors, by_key=True))
+        return 2
+    return 0
 
 
 MODE: Mode[Plan] = Mode(
@@ -266,9 +221,8 @@ MODE: Mode[Plan] = Mode(
     run=run,
     render_html=render_html,
     render_text=render_text,
-    describe=describe,
-    custom=custom,
+    describe=describe_plan,
+    downloads={DOWNLOAD: text_download},
     url_state=True,
-    add_arguments=add_arguments,
-    main=main,
+    command=Command(add_arguments, main),
 )

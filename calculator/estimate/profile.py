@@ -10,9 +10,9 @@ import json
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
-from ..fields import Field, FormErrors, Parsed
+from ..fields import Field, FieldError, FormErrors, Parsed
 from ..pillars import Pillar
 from .personas import TYPICAL
 from .score import EstimateInputs
@@ -106,7 +106,7 @@ PROFILE_NAMES: tuple[str, ...] = tuple(f.name for f in PROFILE_FIELDS)
 
 def inputs_from(values: Parsed) -> EstimateInputs:
     """The model's inputs from parsed form values; an empty number is 0. Raises FormErrors for a misfit."""
-    amounts: dict[str, object] = {}
+    amounts: dict[str, Any] = {}
     for term in TERMS:
         if term.curve == "flag":
             amounts[term.key] = values.text(term.key) == "yes"
@@ -114,7 +114,7 @@ def inputs_from(values: Parsed) -> EstimateInputs:
             number = values.number(term.key)
             amounts[term.key] = 0.0 if number is None else float(number)
     account = cast(Account, values.text("account") or "free")
-    inputs = EstimateInputs(account=account, **amounts)  # type: ignore[arg-type]
+    inputs = EstimateInputs(account=account, **amounts)
     if inputs.colleagues > inputs.connections:
         raise FormErrors({"colleagues": f"You have {inputs.connections:g} connections in all, so no more than"
                                         f" {inputs.connections:g} of them can be colleagues."})
@@ -133,10 +133,6 @@ def values_for(inputs: EstimateInputs) -> dict[str, str]:
 # ---- Profile files (command line only: the browser never reads files here) ---------------------------
 
 
-class ProfileError(ValueError):
-    """A profile file that cannot be used, with a message for the person who wrote it."""
-
-
 def profile_values(data: object) -> dict[str, str]:
     """Form values from a parsed profile JSON object: known keys only; numbers, yes/no, true/false or null.
 
@@ -145,10 +141,10 @@ def profile_values(data: object) -> dict[str, str]:
     ('yes', 'no', '450', '')
     """
     if not isinstance(data, Mapping):
-        raise ProfileError("The profile must be a JSON object, such as {\"connections\": 450, \"photo\": true}.")
+        raise FieldError("The profile must be a JSON object, such as {\"connections\": 450, \"photo\": true}.")
     unknown = sorted(str(k) for k in data if k not in PROFILE_NAMES)
     if unknown:
-        raise ProfileError(f"Unknown key(s) {', '.join(repr(k) for k in unknown)}. Known keys: "
+        raise FieldError(f"Unknown key(s) {', '.join(repr(k) for k in unknown)}. Known keys: "
                            f"{', '.join(PROFILE_NAMES)}.")
     values: dict[str, str] = {}
     for name in PROFILE_NAMES:
@@ -161,21 +157,21 @@ def profile_values(data: object) -> dict[str, str]:
         elif isinstance(raw, int | float | str):
             values[name] = str(raw)
         else:
-            raise ProfileError(f"{name!r} must be a number, true/false or a word, not a JSON {type(raw).__name__}.")
+            raise FieldError(f"{name!r} must be a number, true/false or a word, not a JSON {type(raw).__name__}.")
     return values
 
 
 def load_profile(path: str) -> dict[str, str]:
-    """Read a profile JSON file into form values; every problem becomes a :class:`ProfileError`."""
+    """Read a profile JSON file into form values; every problem becomes a :class:`~calculator.fields.FieldError`."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise ProfileError(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise FieldError(f"Cannot read {path}: {error.strerror or error}.") from None
     except UnicodeDecodeError:
-        raise ProfileError(f"{path} is not UTF-8 text; save it as plain JSON.") from None
+        raise FieldError(f"{path} is not UTF-8 text; save it as plain JSON.") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ProfileError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column"
+        raise FieldError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column"
                            f" {error.colno}.") from None
     return profile_values(data)

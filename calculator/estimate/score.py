@@ -10,10 +10,12 @@ Pure functions over frozen dataclasses; the constants live in :mod:`.terms`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..pillars import Pillar
-from .terms import PILLAR_CAP, TERMS, Account, Term, ceiling, terms_of, uncertainty
+from .terms import PILLAR_CAP, Account, Term, ceiling, terms_of, uncertainty
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,18 @@ class EstimateInputs:
         value: float | bool = getattr(self, term.key)
         return float(value)
 
-    def with_amount(self, key: str, value: float) -> EstimateInputs:
-        """A copy with one input changed; yes/no inputs become yes for any positive value."""
-        current = getattr(self, key)
-        changed: dict[str, object] = {key: value > 0 if isinstance(current, bool) else value}
-        return replace(self, **changed)  # type: ignore[arg-type]
+    def with_amounts(self, amounts: Mapping[str, float]) -> EstimateInputs:
+        """A copy with inputs changed by key; yes/no inputs become yes for any positive amount.
 
-
-INPUT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(EstimateInputs))
+        >>> EstimateInputs().with_amounts({"photo": 1.0, "skills": 12.0}).photo
+        True
+        """
+        changed: dict[str, Any] = {}
+        for key, value in amounts.items():
+            current = getattr(self, key)
+            if value != float(current):
+                changed[key] = value > 0 if isinstance(current, bool) else value
+        return replace(self, **changed) if changed else self
 
 
 @dataclass(frozen=True)
@@ -144,11 +150,6 @@ def estimate(inputs: EstimateInputs) -> Estimate:
     )
 
 
-def total_of(inputs: EstimateInputs) -> float:
-    """Just the central total: the planner calls this many times."""
-    return sum(min(PILLAR_CAP, sum(contribution(inputs, t).points for t in terms_of(p))) for p in Pillar)
-
-
 @dataclass(frozen=True)
 class Change:
     """The difference between a starting point and now, pillar by pillar and in total."""
@@ -167,6 +168,3 @@ def compare(start: Estimate, now: Estimate) -> Change:
     before, after = start.values(), now.values()
     return Change({p: after[p] - before[p] for p in Pillar}, now.total.value - start.total.value)
 
-
-__all__ = ["INPUT_KEYS", "TERMS", "Change", "Contribution", "Estimate", "EstimateInputs", "PillarEstimate",
-           "Range", "compare", "estimate", "estimate_pillar", "total_of"]

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SOURCES
 from ..fields import Field, Parsed
-from ..html import Context, cite, esc, link, number
+from ..html import Context, cite, esc, link, number, row, signed, table
 from ..modes import Mode
-from ..pillars import Pillar
-from .model import Group, GroupView, Interpretation, Reading, interpret
+from ..pillars import QUICK_WINS_ANCHOR, Pillar, Scores
+from .model import Group, GroupView, Interpretation, interpret
 from .percentile import (
     DEFAULT_CENTRE_HIGH,
     DEFAULT_CENTRE_LOW,
@@ -23,15 +23,13 @@ from .percentile import (
 
 D = Decimal
 
-_SHORT = {Pillar.BRAND: "brand", Pillar.FIND: "find", Pillar.ENGAGE: "engage", Pillar.RELATE: "relate"}
-
 # The example is a real 2026 dashboard reading [reading-2026], so the page opens on something true.
 _EXAMPLE = {Pillar.BRAND: "20.998", Pillar.FIND: "6.4", Pillar.ENGAGE: "10.25", Pillar.RELATE: "15"}
 
 
 def _pillar_field(p: Pillar) -> Field:
     return Field(
-        _SHORT[p], p.title, "0 to 25, as on your dashboard (decimals allowed)", D(0), D(25),
+        p.value, p.title, "0 to 25, as on your dashboard (decimals allowed)", D(0), D(25),
         places=3, required=True, default=_EXAMPLE[p], group="pillars", what="pillar score",
     )
 
@@ -44,7 +42,7 @@ def _group_fields(group: str, average: str, rank: str) -> tuple[Field, ...]:
         Field(f"{group}_rank", f"Your {group} rank (Top N%)", "Type the N of “Top N%”, from 1 to 100",
               D(1), D(100), places=1, default=rank, group=group, percent=True, what="rank"),
         *(
-            Field(f"{group}_{_SHORT[p]}", f"{name} average: {p.title}", "Optional, 0 to 25", D(0), D(25),
+            Field(f"{group}_{p.value}", f"{name} average: {p.title}", "Optional, 0 to 25", D(0), D(25),
                   places=3, group=group, what="pillar average")
             for p in Pillar
         ),
@@ -69,15 +67,15 @@ def run(values: Parsed) -> Interpretation:
 
     def group(name: str) -> Group:
         average, rank = values.number(f"{name}_average"), values.number(f"{name}_rank")
-        pillar_avgs = {p: v for p in Pillar if (v := values.number(f"{name}_{_SHORT[p]}")) is not None}
+        pillar_avgs = {p: v for p in Pillar if (v := values.number(f"{name}_{p.value}")) is not None}
         return Group(
             average=None if average is None else float(average),
             top_percent=None if rank is None else float(rank),
             pillar_averages=pillar_avgs or None,
         )
 
-    reading = Reading(num("brand"), num("find"), num("engage"), num("relate"))
-    return interpret(reading, industry=group("industry"), network=group("network"))
+    scores = Scores(num("brand"), num("find"), num("engage"), num("relate"))
+    return interpret(scores, industry=group("industry"), network=group("network"))
 
 
 # ---- HTML ---------------------------------------------------------------------------------------------
@@ -93,11 +91,6 @@ def _top(r: TopRange) -> str:
     return f"top {best}%" if best == worst else f"top {best}–{worst}%"
 
 
-def _gap(value: float, places: int = 1) -> str:
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return f"{sign}{number(abs(value), places)}"
-
-
 def _group_html(view: GroupView, total_shown: int) -> str:
     given = view.given
     if given.average is None and given.top_percent is None:
@@ -105,7 +98,7 @@ def _group_html(view: GroupView, total_shown: int) -> str:
     parts = [f"<li><strong>Your {esc(view.name)}.</strong> "]
     if given.average is not None and view.gap is not None:
         parts.append(
-            f"Average {esc(number(given.average, 2))}; you are {esc(_gap(view.gap))} points from it. "
+            f"Average {esc(number(given.average, 2))}; you are {esc(signed(view.gap))} points from it. "
             f"Our estimate for {esc(total_shown)} against that average: <strong>{esc(_top(view.estimate))}</strong>. "
         )
     if given.top_percent is not None:
@@ -121,23 +114,19 @@ def _group_html(view: GroupView, total_shown: int) -> str:
 
 def _pillar_table(result: Interpretation) -> str:
     views = [v for v in (result.industry, result.network) if v.pillar_gaps]
-    head = "".join(f'<th scope="col">Gap to {esc(v.name)} average</th>' for v in views)
     rows = []
-    for p, value in result.reading.values().items():
+    for p, value in result.scores.values().items():
         weakest = " ssi-weakest" if p in result.weakest else ""
         cells = "".join(
-            f"<td>{esc(_gap(float(g), 2)) if (g := (v.pillar_gaps or {}).get(p)) is not None else '—'}</td>"
+            f"<td>{esc(signed(float(g), 2)) if (g := (v.pillar_gaps or {}).get(p)) is not None else '—'}</td>"
             for v in views
         )
         rows.append(
             f'<tr class="ssi-pillar{weakest}"><th scope="row">{esc(p.title)}</th>'
             f"<td>{esc(format(value, 'f'))}</td><td>{esc(format(D(25) - value, 'f'))}</td>{cells}</tr>"
         )
-    return (
-        '<table><caption>Your pillars (each out of 25)</caption><thead><tr>'
-        f'<th scope="col">Pillar</th><th scope="col">Score</th><th scope="col">Room to 25</th>{head}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    head = ["Pillar", "Score", "Room to 25", *(f"Gap to {v.name} average" for v in views)]
+    return table("Your pillars (each out of 25)", head, rows)
 
 
 def render_html(result: Interpretation, ctx: Context) -> str:
@@ -149,10 +138,10 @@ def render_html(result: Interpretation, ctx: Context) -> str:
         for v in result.vendor_labels
     ) or "<li>None of the vendor bands we track covers this score.</li>"
     groups = _group_html(result.industry, result.total_shown) + _group_html(result.network, result.total_shown)
-    actions = "".join(
-        f'<li><strong>{link(ctx, p.guide, p.title)}</strong> ({esc(format(result.reading.values()[p], "f"))} of 25)'
-        "<ul>" + "".join(f"<li>{esc(a.text)}</li>" for a in result.actions[p]) + "</ul>"
-        f'<p class="ssi-more">{link(ctx, p.guide + "#quick-wins", "More quick wins for this pillar")}</p></li>'
+    quick_wins = "".join(
+        f'<li><strong>{link(ctx, p.guide, p.title)}</strong> ({esc(format(result.scores.values()[p], "f"))} of 25)'
+        "<ul>" + "".join(f"<li>{esc(step)}</li>" for step in result.quick_wins[p]) + "</ul>"
+        f'<p class="ssi-more">{link(ctx, p.guide + QUICK_WINS_ANCHOR, "More quick wins for this pillar")}</p></li>'
         for p in result.weakest
     )
     return (
@@ -175,7 +164,7 @@ def render_html(result: Interpretation, ctx: Context) -> str:
         f" average with a spread of {esc(number(SPREAD_LOW))}–{esc(number(SPREAD_HIGH))} points, fitted to real"
         f" 2026 readings. {link(ctx, 'calculator/interpret/#how-the-estimate-works', 'How the estimate works')}.</p>"
         '<h3 class="ssi-h">What to work on first</h3>'
-        f'<ol class="ssi-actions">{actions}</ol>'
+        f'<ol class="ssi-actions">{quick_wins}</ol>'
         "</div>"
     )
 
@@ -191,10 +180,10 @@ def render_text(result: Interpretation) -> str:
         "",
         "Pillars (out of 25):",
     ]
-    for p, value in result.reading.values().items():
+    for p, value in result.scores.values().items():
         mark = "  <- work on this" if p in result.weakest else ""
         gaps = "".join(
-            f"  {v.name} {_gap(float(g), 2)}"
+            f"  {v.name} {signed(float(g), 2)}"
             for v in (result.industry, result.network)
             if v.pillar_gaps and (g := v.pillar_gaps.get(p)) is not None
         )
@@ -203,7 +192,7 @@ def render_text(result: Interpretation) -> str:
               f"  sales professionals in general: {_top(result.overall)}"]
     for view in (result.industry, result.network):
         if view.given.average is not None and view.gap is not None:
-            lines.append(f"  {view.name} (average {number(view.given.average, 2)}, you {_gap(view.gap)}):"
+            lines.append(f"  {view.name} (average {number(view.given.average, 2)}, you {signed(view.gap)}):"
                          f" {_top(view.estimate)}")
         if view.given.top_percent is not None:
             lines.append(f"  LinkedIn's {view.name} rank: top {number(view.given.top_percent)}%")
@@ -213,7 +202,7 @@ def render_text(result: Interpretation) -> str:
     lines += ["", "What to work on first:"]
     for p in result.weakest:
         lines.append(f"  {p.title}:")
-        lines += [f"    - {a.text}" for a in result.actions[p]]
+        lines += [f"    - {step}" for step in result.quick_wins[p]]
     return "\n".join(lines) + "\n"
 
 
@@ -228,21 +217,16 @@ def describe() -> str:
                                         f" {number(SPREAD_FIT)} fits the readings best"),
         ("Result", "The best and worst “Top N%” over every centre and spread above"),
     )
-    param_rows = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{esc(v)}</td></tr>' for k, v in params)
-    fit_rows = "".join(
+    fit_rows = (
         f"<tr><td>{esc(r.score)}</td><td>{esc(r.group)}</td><td>{esc(number(r.average))}</td>"
         f"<td>top {esc(number(r.top_percent))}%</td><td>{esc(_top(estimate_top(r.score, r.average)))}</td>"
         f"<td>top {esc(number(share_above(r.score, r.average, SPREAD_FIT)))}%</td></tr>"
         for r in READINGS_2026
     )
     return (
-        '<table><caption>The model, as the calculator runs it</caption><thead><tr>'
-        '<th scope="col">Part</th><th scope="col">Value</th></tr></thead>'
-        f"<tbody>{param_rows}</tbody></table>"
-        '<table><caption>Checked against real 2026 dashboard readings</caption><thead><tr>'
-        '<th scope="col">Score</th><th scope="col">Group</th><th scope="col">Group average</th>'
-        '<th scope="col">LinkedIn said</th><th scope="col">Our range</th><th scope="col">Best-fit spread says</th>'
-        f"</tr></thead><tbody>{fit_rows}</tbody></table>"
+        table("The model, as the calculator runs it", ("Part", "Value"), (row(k, esc(v)) for k, v in params))
+        + table("Checked against real 2026 dashboard readings",
+                ("Score", "Group", "Group average", "LinkedIn said", "Our range", "Best-fit spread says"), fit_rows)
     )
 
 

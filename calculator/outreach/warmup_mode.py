@@ -6,9 +6,9 @@ from decimal import Decimal
 from typing import cast
 
 from ..evidence import SOURCES
-from ..fields import Field, FormErrors, Parsed, parse_form
-from ..html import Context, cite, esc, link
-from ..modes import Mode, Response, WebRequest, run_form
+from ..fields import Field, FormErrors, Parsed
+from ..html import Context, button, cite, esc, link
+from ..modes import Download, Mode
 from . import GROUP
 from . import warmup as wu
 from .published import DAILY_DEFAULT, WEEKLY_REPORTED
@@ -71,8 +71,8 @@ def warmup_html(p: wu.WarmupPlan, ctx: Context) -> str:
         f'<table class="ssi-plan"><caption>Your warm-up plan ({esc(r.days)} sending days a week)</caption><thead><tr>'
         '<th scope="col">Week</th><th scope="col">Invitations</th><th scope="col">Most on any day</th>'
         f'<th scope="col">Also this week</th></tr></thead><tbody>{rows}</tbody></table>'
-        '<p class="ssi-plan-tools"><button type="button" class="md-button md-button--primary" data-action="csv">'
-        "Download the plan (CSV)</button> To print it, use your browser's Print command: the printout leaves"
+        f'<p class="ssi-plan-tools">{button(CSV_ACTION, "Download the plan (CSV)", primary=True)}'
+        " To print it, use your browser's Print command: the printout leaves"
         " out the forms.</p>"
         '<h3 class="ssi-h">Stop signs</h3><ul>'
         "<li>A warning or restriction: stop, wait for it to lift (typically a week), then restart one week"
@@ -102,14 +102,8 @@ def warmup_text(p: wu.WarmupPlan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def warmup_custom(request: WebRequest) -> Response:
-    """The ordinary form answer, plus the plan as a CSV file when the download button sent the request."""
-    kept = {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
-    response = run_form(MODE, request, kept)
-    if request.action == CSV_ACTION and response["ok"]:
-        parsed, _ = parse_form(MODE.fields, request.values)
-        response["download"] = {"name": "warm-up-plan.csv", "type": "text/csv", "text": wu.to_csv(run_warmup(parsed))}
-    return response
+def csv_download(p: wu.WarmupPlan) -> Download:
+    return Download(name="warm-up-plan.csv", type="text/csv", text=wu.to_csv(p))
 
 
 MODE: Mode[wu.WarmupPlan] = Mode(
@@ -120,7 +114,7 @@ MODE: Mode[wu.WarmupPlan] = Mode(
     run=run_warmup,
     render_html=warmup_html,
     render_text=warmup_text,
-    custom=warmup_custom,
+    downloads={CSV_ACTION: csv_download},
     cli_group=GROUP,
 )
 

@@ -11,8 +11,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE
-from ..html import esc
-from .readings import PILLAR_TITLES, PILLARS, History
+from ..html import esc, row, table
+from ..pillars import Pillar
+from .readings import LABELS, PILLARS, History
 
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 34
@@ -25,7 +26,6 @@ STYLE = {  # colour and dash per series: told apart by dash as well as colour
     "engage": ("#2e7d32", "2 3"),
     "relate": ("#6a3d9a", "10 3 2 3"),
 }
-SHORT = {"brand": "Brand", "find": "Find people", "engage": "Engage", "relate": "Relationships"}
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,10 @@ def render(history: History, ident: str = "ssi-history-chart") -> str:
     legend = "".join(
         f'<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5"'
         f' stroke="{STYLE[p][0]}" stroke-width="2.5"{f" stroke-dasharray=\"{STYLE[p][1]}\"" if STYLE[p][1] else ""}/>'
-        f"</svg> {esc(PILLAR_TITLES[p])}</li>"
+        f"</svg> {esc(LABELS[p])}</li>"
         for p in PILLARS
     )
-    pillar_desc = "; ".join(f"{PILLAR_TITLES[p]} {_range(pts, p)}" for p in PILLARS)
+    pillar_desc = "; ".join(f"{LABELS[p]} {_range(pts, p)}" for p in PILLARS)
     pillar_svg = _svg(
         f"{ident}-pillars", "The four pillars over time",
         f"Line chart of your four pillar scores, each out of 25 ({what}) {span}. {pillar_desc}.",
@@ -150,19 +150,13 @@ def render(history: History, ident: str = "ssi-history-chart") -> str:
             f"{' — one point per week, the average of its readings' if weekly else ''}.</figcaption></figure>"
             f'<figure class="ssi-chart-figure">{pillar_svg}<figcaption>The four pillars (each out of 25):'
             f'<ul class="ssi-chart-legend">{legend}</ul></figcaption></figure>'
-            f"{table(pts, weekly)}")
+            f"{data_table(pts, weekly)}")
 
 
-def table(pts: tuple[Point, ...], weekly: bool) -> str:
+def data_table(pts: tuple[Point, ...], weekly: bool) -> str:
     """The plotted values as a table: the same information as the charts, for screen readers and copying."""
-    when = "Week of" if weekly else "Date"
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (when, "Total", *(SHORT[p] for p in PILLARS)))
-    rows = "".join(
-        f'<tr><th scope="row">{esc(p.day.isoformat())}</th>'
-        + "".join(f"<td>{esc(_fmt(p.values[k]))}</td>" for k in ("total", *PILLARS)) + "</tr>"
-        for p in reversed(pts)
-    )
+    head = ("Week of" if weekly else "Date", "Total", *(Pillar(p).short for p in PILLARS))
+    rows = (row(p.day.isoformat(), *(esc(_fmt(p.values[k])) for k in ("total", *PILLARS))) for p in reversed(pts))
     caption = "The charts' values, newest first" + (" (weekly averages)" if weekly else "")
     return (f'<details class="ssi-chart-data"><summary>The charts as a table</summary>'
-            f'<div class="ssi-table-scroll"><table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table></div></details>")
+            f'<div class="ssi-table-scroll">{table(caption, head, rows)}</div></details>')

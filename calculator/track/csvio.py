@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from ..fields import FormErrors
 from .decode import decode
 from .jsontext import too_deep
 from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain
@@ -112,9 +113,9 @@ def file_problem(name: str, text: str | None, size: int) -> str:
 def read_upload(name: str, data: bytes | None, size: int, today: date | None = None) -> Imported:
     """Read a chosen file from its bytes, in the encoding it was saved in (decode.py says how that is found).
 
-    >>> got = read_upload("x.csv", "date,brand,find,engage,relate,note\\n2026-05-19,1,1,1,1,café\\n".encode("cp1252"), 1)
+    >>> got = read_upload("x.csv", "date,brand,find,engage,relate,note\\n2026-05-19,1,1,1,1,é\\n".encode("cp1252"), 1)
     >>> got.readings[0].note, got.note[:30]
-    ('café', '“x.csv” is not UTF-8 text, so ')
+    ('é', '“x.csv” is not UTF-8 text, so ')
     """
     if data is None or size > MAX_BYTES:
         return read_file(name, None, size, today)
@@ -189,9 +190,10 @@ def read_csv(text: str, today: date | None = None) -> Imported:
                 continue
             values = {name: row[i] for name, i in picks}
             values["note"] = _unsafe_note(values.get("note", "").strip())
-            reading, errors = make_reading(values, today)
-            if reading is None:
-                rejected.append(Rejected(line, _reasons(errors)))
+            try:
+                reading = make_reading(values, today)
+            except FormErrors as problem:
+                rejected.append(Rejected(line, _reasons(problem.errors)))
                 continue
             if reading.day in seen:
                 rejected.append(Rejected(line, f"the date {reading.day} is already on line {seen[reading.day]}"

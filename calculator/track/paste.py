@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .readings import LABELS, PILLAR_TITLES, PILLARS, ReadingError, read_number
+from ..fields import FieldError
+from ..pillars import Pillar
+from .readings import LABELS, PILLARS, read_number
 
 MAX_PASTE = 100_000
 
@@ -23,13 +25,16 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u2002\u2003\t"), " ")
 
 
+_TITLES = {p.value: p.title for p in Pillar}
+
+
 def _words(label: str) -> str:
     return r"\s+".join(re.escape(w) for w in label.split())
 
 
 _PILLAR_AFTER = {p: re.compile(_words(t) + r"[^\d%]{0,60}?" + _NUM + r"(?![\d])" + _NOT_PERCENT, re.I)
-                 for p, t in PILLAR_TITLES.items()}
-_PILLAR_LABEL = {p: re.compile(_words(t), re.I) for p, t in PILLAR_TITLES.items()}
+                 for p, t in _TITLES.items()}
+_PILLAR_LABEL = {p: re.compile(_words(t), re.I) for p, t in _TITLES.items()}
 _TOTALS = (
     re.compile(r"(?<![\d.,])" + _NUM + r"\s*(?:out\s+of|of|/)\s*100\b", re.I),
     re.compile(r"(?:current|your|today's)\s+social\s+selling\s+index(?:\s+score)?[^\d%]{0,40}?" + _NUM
@@ -75,7 +80,7 @@ def normalise(text: str) -> str:
 def _value(raw: str, name: str, problems: list[str], what: str) -> Decimal | None:
     try:
         return read_number(raw, name)
-    except ReadingError as error:
+    except FieldError as error:
         problems.append(f"{what}: found {raw}, but {error}; not used.")
         return None
 
@@ -100,7 +105,7 @@ def parse(text: str) -> Pasted:
     used: list[tuple[int, int]] = []
 
     for p in PILLARS:
-        label = PILLAR_TITLES[p]
+        label = _TITLES[p]
         first = _PILLAR_LABEL[p].search(text)
         if first is None:
             continue

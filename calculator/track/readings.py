@@ -11,16 +11,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from ..fields import Field, FieldError, FormErrors, NumberError, bound, parse_number
 from ..pillars import Pillar, shown_total
 
 PILLARS: tuple[str, ...] = tuple(p.value for p in Pillar)
-PILLAR_TITLES: dict[str, str] = {p.value: p.title for p in Pillar}
 OPTIONAL: tuple[str, ...] = ("industry_rank", "network_rank", "industry_average", "network_average")
 VALUES: tuple[str, ...] = PILLARS + OPTIONAL
 LABELS: dict[str, str] = {
-    **PILLAR_TITLES,
+    **{p.value: p.title for p in Pillar},
     "industry_rank": "Industry rank (Top N%)",
     "network_rank": "Network rank (Top N%)",
     "industry_average": "Industry average SSI",
@@ -32,28 +32,24 @@ FIRST_DATE = date(2014, 1, 1)
 MAX_NOTE = 500
 
 
-@dataclass(frozen=True)
-class Limit:
-    low: Decimal
-    high: Decimal
-    places: int
+
+def _value_field(name: str, low: int, high: int, places: int) -> Field:
+    rank = name.endswith("_rank")
+    what = "pillar score" if name in PILLARS else "rank" if rank else "average"
+    return Field(name, LABELS[name], "", Decimal(low), Decimal(high), places=places, percent=rank, what=what)
 
 
-LIMITS: dict[str, Limit] = {
-    **{p: Limit(Decimal(0), Decimal(25), 3) for p in PILLARS},
-    "industry_rank": Limit(Decimal(1), Decimal(100), 1),
-    "network_rank": Limit(Decimal(1), Decimal(100), 1),
-    "industry_average": Limit(Decimal(0), Decimal(100), 2),
-    "network_average": Limit(Decimal(0), Decimal(100), 2),
+# What each value of a reading accepts: the track form's fields are these, with help text added.
+VALUE_FIELDS: dict[str, Field] = {
+    **{p: _value_field(p, 0, 25, 3) for p in PILLARS},
+    "industry_rank": _value_field("industry_rank", 1, 100, 1),
+    "network_rank": _value_field("network_rank", 1, 100, 1),
+    "industry_average": _value_field("industry_average", 0, 100, 2),
+    "network_average": _value_field("network_average", 0, 100, 2),
 }
 
-_NUMBER = re.compile(r"\d{1,3}(?:\.\d{0,6})?|\.\d{1,6}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-
-
-class ReadingError(ValueError):
-    """A value that cannot be part of a reading, with a message for the person who typed it."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +99,7 @@ _SEEN_MAX = 20_000
 
 
 def read_number(raw: object, name: str) -> Decimal | None:
-    """Read one value of a reading from text; None when it is empty. Raises ReadingError with a message.
+    """Read one value of a reading from text; None when it is empty. Raises FieldError with a clause.
 
     >>> read_number(" 20,998 ", "brand"), read_number("Top 9%", "industry_rank"), read_number("", "network_rank")
     (Decimal('20.998'), Decimal('9'), None)
@@ -111,45 +107,39 @@ def read_number(raw: object, name: str) -> Decimal | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise ReadingError("is not a number")
+        raise FieldError("is not a number")
     key = (raw, name)
     if key in _SEEN:
         found = _SEEN[key]
     else:
         try:
             found = _read_number(raw, name)
-        except ReadingError as error:
+        except FieldError as error:
             found = str(error)
         if len(_SEEN) >= _SEEN_MAX:
             _SEEN.clear()
         _SEEN[key] = found
     if isinstance(found, str):
-        raise ReadingError(found)
+        raise FieldError(found)
     return found
 
 
 def _read_number(raw: str, name: str) -> Decimal | None:
-    text = raw.strip()
-    if name.endswith("_rank"):
-        text = text.removeprefix("Top").removeprefix("top").removesuffix("%").strip()
-    if not text:
-        return None
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")  # a decimal comma
-    if not _NUMBER.fullmatch(text):
-        shown = text if len(text) <= 20 else text[:20] + "…"
-        raise ReadingError(f"“{shown}” is not a number")
     try:
-        value = Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise ReadingError(f"“{text}” is not a number") from None
-    limit = LIMITS[name]
-    if value < limit.low or value > limit.high:
-        raise ReadingError(f"{text} is outside {_plain(limit.low)} to {_plain(limit.high)}")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > limit.places:
-        raise ReadingError(f"{text} has more than {limit.places} decimal places")
-    return value
+        return parse_number(raw, VALUE_FIELDS[name])
+    except NumberError as error:
+        raise FieldError(_clause(error)) from None
+
+
+def _clause(error: NumberError) -> str:
+    """The problem as a clause after the value's name, as a list of rejected rows shows it."""
+    text, field = error.text, error.field
+    if error.problem in ("range", "negative"):
+        return f"{text} is outside {bound(field.minimum)} to {bound(field.maximum)}"
+    if error.problem == "places":
+        return f"{text} has more than {field.places} decimal places"
+    shown = text if len(text) <= 20 else text[:20] + "…"
+    return f"“{shown}” is not a number"
 
 
 def read_date(raw: object, today: date | None = None) -> date:
@@ -160,15 +150,15 @@ def read_date(raw: object, today: date | None = None) -> date:
     """
     if not isinstance(raw, str) or not _DATE.fullmatch(raw.strip()):
         shown = raw if isinstance(raw, str) and len(raw) <= 20 else "this"
-        raise ReadingError(f"“{shown}” is not a date written as YYYY-MM-DD, such as 2026-05-19")
+        raise FieldError(f"“{shown}” is not a date written as YYYY-MM-DD, such as 2026-05-19")
     try:
         day = date.fromisoformat(raw.strip())
     except ValueError:
-        raise ReadingError(f"{raw.strip()} is not a real date") from None
+        raise FieldError(f"{raw.strip()} is not a real date") from None
     if day < FIRST_DATE:
-        raise ReadingError(f"{day} is before the SSI existed (2014)")
+        raise FieldError(f"{day} is before the SSI existed (2014)")
     if today is not None and day > today + timedelta(days=1):
-        raise ReadingError(f"{day} is in the future")
+        raise FieldError(f"{day} is in the future")
     return day
 
 
@@ -181,31 +171,33 @@ def clean_note(raw: object) -> str:
     if raw is None:
         return ""
     if not isinstance(raw, str):
-        raise ReadingError("the note is not text")
+        raise FieldError("the note is not text")
     note = _CONTROL.sub(" ", raw).strip()
     if len(note) > MAX_NOTE:
-        raise ReadingError(f"the note is longer than {MAX_NOTE} characters")
+        raise FieldError(f"the note is longer than {MAX_NOTE} characters")
     return note
 
 
-def make_reading(values: Mapping[str, object], today: date | None = None) -> tuple[Reading | None, dict[str, str]]:
-    """Build a reading from raw values keyed "date", the value names and "note"; or a message per bad value.
+def make_reading(values: Mapping[str, object], today: date | None = None) -> Reading:
+    """Build a reading from raw values keyed "date", the value names and "note".
 
-    >>> r, errors = make_reading({"date": "2026-05-19", "brand": "20.998", "find": "6,4", "engage": "x"})
-    >>> r, errors
-    (None, {'engage': '“x” is not a number', 'relate': 'missing'})
+    Raises :class:`FormErrors` with a message (a clause after the value's name) for each bad value.
+
+    >>> make_reading({"date": "2026-05-19", "brand": "20.998", "find": "6,4", "engage": "x"})
+    Traceback (most recent call last):
+    calculator.fields.FormErrors: {'engage': '“x” is not a number', 'relate': 'missing'}
     """
     errors: dict[str, str] = {}
     get = values.get
     try:
         day = read_date(get("date"), today)
-    except ReadingError as error:
+    except FieldError as error:
         errors["date"] = str(error)
     numbers: list[Decimal | None] = []
     for name in VALUES:
         try:
             number = read_number(get(name), name)
-        except ReadingError as error:
+        except FieldError as error:
             errors[name] = str(error)
             number = None
         else:
@@ -215,12 +207,12 @@ def make_reading(values: Mapping[str, object], today: date | None = None) -> tup
     raw_note = get("note")
     try:
         note = clean_note(raw_note) if raw_note else ""
-    except ReadingError as error:
+    except FieldError as error:
         errors["note"] = str(error)
     if errors:
-        return None, errors
+        raise FormErrors(errors)
     brand, find, engage, relate = (_present(n) for n in numbers[:4])
-    return Reading(day, brand, find, engage, relate, numbers[4], numbers[5], numbers[6], numbers[7], note), {}
+    return Reading(day, brand, find, engage, relate, numbers[4], numbers[5], numbers[6], numbers[7], note)
 
 
 _REQUIRED = frozenset(PILLARS)
@@ -228,7 +220,7 @@ _REQUIRED = frozenset(PILLARS)
 
 def _present(value: Decimal | None) -> Decimal:
     if value is None:  # pragma: no cover - make_reading reports a missing pillar before it gets here
-        raise ReadingError("missing")
+        raise FieldError("missing")
     return value
 
 
@@ -286,6 +278,3 @@ def plain(value: Decimal | None) -> str:
     ('15.0', '10', '')
     """
     return "" if value is None else format(value, "f")
-
-
-_plain = plain

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..fields import FormErrors
 from .jsontext import salvage, too_deep
 from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain, sort_history
 
@@ -86,12 +87,12 @@ def reading_from_dict(entry: object, where: str | int) -> Reading | Skipped:
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         return Skipped(where, "it is not a reading (expected an object with a date and four pillars)")
     values = {k: _as_text(v) for k, v in entry.items() if isinstance(k, str)}
-    reading, errors = make_reading(values)
-    if reading is None:
+    try:
+        return make_reading(values)
+    except FormErrors as problem:
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         names = {"date": "date", "note": "note", **LABELS}
-        return Skipped(where, "; ".join(f"{names.get(n, n)}: {message}" for n, message in errors.items()))
-    return reading
+        return Skipped(where, "; ".join(f"{names.get(n, n)}: {message}" for n, message in problem.errors.items()))
 
 
 def _describe_entry(entry: object, index: int) -> str:

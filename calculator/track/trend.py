@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from .readings import PILLAR_TITLES, PILLARS, History, Reading
+from .readings import LABELS, PILLARS, History, Reading
 
 PERIODS: tuple[int, ...] = (7, 30, 90)
 SERIES: tuple[str, ...] = ("total", *PILLARS)
@@ -152,17 +152,6 @@ def analyse(history: History, today: date | None = None) -> Trend | None:
     )
 
 
-def signed(value: Decimal) -> str:
-    """A change with its sign, exactly as computed: '+1.25', '−0.5', '±0'.
-
-    >>> signed(Decimal("1.250")), signed(Decimal("-0.5")), signed(Decimal("0.00"))
-    ('+1.25', '−0.5', '±0')
-    """
-    if value == 0:
-        return "±0"
-    text = format(abs(value).normalize(), "f")
-    return ("+" if value > 0 else "−") + text
-
 
 def pillar_title(name: str) -> str:
-    return "Total SSI" if name == "total" else PILLAR_TITLES[name]
+    return "Total SSI" if name == "total" else LABELS[name]

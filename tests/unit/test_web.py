@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from calculator.modes import WebRequest, registry
 from calculator.web import handle, handle_json
-
-HOSTILE = "<img src=x onerror=alert(1)>"
+from tests.unit.conftest import HOSTILE
 
 
 def interpret_values(**changes: str) -> dict[str, str]:

@@ -14,8 +14,7 @@ import pytest
 from calculator.estimate.plan_mode import FIELDS, MODE
 from calculator.modes import WebRequest, registry
 from calculator.web import handle
-
-HOSTILE = "<img src=x onerror=alert(1)>"
+from tests.unit.conftest import HOSTILE
 
 
 def ask(action: str = "", **changes: str) -> dict[str, object]:

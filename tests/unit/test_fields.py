@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.fields import Field, FieldError, parse_form, parse_number, parse_value
+from calculator.fields import Field, FieldError, FormErrors, parse_form, parse_number, parse_value
 
 PILLAR = Field("brand", "Brand", "", Decimal(0), Decimal(25), places=3, required=True, what="pillar score")
 RANK = Field("rank", "Rank", "", Decimal(1), Decimal(100), places=1, percent=True, what="rank")
@@ -56,16 +56,18 @@ def test_an_optional_field_left_empty_is_none() -> None:
     assert parse_number("", RANK) is None
 
 
-def test_parse_form_reports_each_bad_field_and_keeps_the_good_ones() -> None:
-    parsed, errors = parse_form((PILLAR, RANK), {"brand": "x", "rank": "12"})
-    assert parsed == {"rank": Decimal(12)}
-    assert set(errors) == {"brand"}
+def test_parse_form_reports_each_bad_field_and_only_those() -> None:
+    assert parse_form((PILLAR, RANK), {"brand": "20", "rank": "12"}) == {"brand": Decimal(20), "rank": Decimal(12)}
+    with pytest.raises(FormErrors) as problem:
+        parse_form((PILLAR, RANK), {"brand": "x", "rank": "12"})
+    assert set(problem.value.errors) == {"brand"}
 
 
 def test_values_that_are_not_text_are_reported_not_crashed_on() -> None:
-    _, errors = parse_form((PILLAR, RANK), {"brand": ["20"], "rank": {"a": 1}})
-    assert errors == {"brand": "This value could not be read. Type it again.",
-                      "rank": "This value could not be read. Type it again."}
+    with pytest.raises(FormErrors) as problem:
+        parse_form((PILLAR, RANK), {"brand": ["20"], "rank": {"a": 1}})
+    assert problem.value.errors == {"brand": "This value could not be read. Type it again.",
+                                    "rank": "This value could not be read. Type it again."}
 
 
 @pytest.mark.parametrize(("kind", "typed", "value"), [

@@ -12,13 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.estimate.estimate_mode import MODE, STORAGE_KEY, describe
-from calculator.estimate.profile import PROFILE_FIELDS, PROFILE_NAMES, ProfileError, load_profile, profile_values
+from calculator.estimate.estimate_mode import MODE, STORAGE_KEY
+from calculator.estimate.methodology import describe_estimate
+from calculator.estimate.profile import PROFILE_FIELDS, PROFILE_NAMES
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
 from calculator.web import handle, handle_json
+from tests.unit.conftest import HOSTILE
 
-HOSTILE = "<img src=x onerror=alert(1)>"
 ROOT = "../../"
 
 
@@ -155,7 +156,7 @@ def test_the_text_view_says_ours_and_lists_every_input() -> None:
     from calculator.estimate.estimate_mode import render_text, run
     from calculator.fields import parse_form
 
-    text = render_text(run(parse_form(PROFILE_FIELDS, MODE.defaults())[0]))
+    text = render_text(run(parse_form(PROFILE_FIELDS, MODE.defaults())))
     assert text.startswith("Estimated SSI: about 33 / 100 (likely 28 to 39)")
     assert "Our estimate, not LinkedIn's" in text
     for field in PROFILE_FIELDS:
@@ -164,45 +165,12 @@ def test_the_text_view_says_ours_and_lists_every_input() -> None:
 
 
 def test_the_methodology_tables_list_every_term_persona_and_file_key() -> None:
-    page = describe()
+    page = describe_estimate()
     for name in PROFILE_NAMES:
         assert f"<code>{name}</code>" in page
     for persona in ("A brand-new profile", "A typical member", "LinkedIn&#x27;s sample dashboard"):
         assert persona in page
     assert 'href="../../sources/#li-breakdown-deck"' in page
-
-
-# ---- Profile files ------------------------------------------------------------------------------------
-
-
-def test_the_sample_profile_file_reads_as_the_example(fixtures: Path) -> None:
-    values = load_profile(str(fixtures / "profile.json"))
-    assert values["photo"] == "yes"
-    assert values["banner"] == "no"
-    assert values["connections"] == "450"
-    assert values["lead_saves_per_week"] == ""  # left out: none
-
-
-@pytest.mark.parametrize(("text", "words"), [
-    ('{"photo": tru', "not valid JSON"),
-    ("[1, 2]", "must be a JSON object"),
-    ('{"colour": 1}', "Unknown key(s) 'colour'"),
-    ('{"connections": [1]}', "must be a number"),
-])
-def test_bad_profile_files_get_clear_messages(tmp_path: Path, text: str, words: str) -> None:
-    path = tmp_path / "p.json"
-    path.write_text(text)
-    with pytest.raises(ProfileError, match=re.escape(words)):
-        load_profile(str(path))
-
-
-def test_a_missing_profile_file_is_named(tmp_path: Path) -> None:
-    with pytest.raises(ProfileError, match="Cannot read"):
-        load_profile(str(tmp_path / "nope.json"))
-
-
-def test_booleans_in_number_fields_are_rejected_by_the_form() -> None:
-    assert profile_values({"connections": True})["connections"] == "true"
 
 
 @pytest.mark.native

@@ -5,9 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
+from calculator.fields import FieldError, FormErrors
 from calculator.track.readings import (
     Reading,
-    ReadingError,
     clean_note,
     make_reading,
     merge,
@@ -43,7 +43,7 @@ def test_numbers_people_type_are_read(raw: str, name: str, expected: D | None) -
 
 @pytest.mark.parametrize(("raw", "name", "message"), [
     ("abc", "brand", "is not a number"),
-    ("-1", "brand", "is not a number"),
+    ("-1", "brand", "outside 0 to 25"),
     ("25.5", "brand", "outside 0 to 25"),
     ("NaN", "find", "is not a number"),
     ("Infinity", "find", "is not a number"),
@@ -55,12 +55,12 @@ def test_numbers_people_type_are_read(raw: str, name: str, expected: D | None) -
     ("9" * 5000, "brand", "is not a number"),
 ])
 def test_bad_numbers_say_why(raw: str, name: str, message: str) -> None:
-    with pytest.raises(ReadingError, match=message):
+    with pytest.raises(FieldError, match=message):
         read_number(raw, name)
 
 
 def test_non_text_values_are_refused() -> None:
-    with pytest.raises(ReadingError):
+    with pytest.raises(FieldError):
         read_number(12, "brand")  # type: ignore[arg-type]
 
 
@@ -72,7 +72,7 @@ def test_non_text_values_are_refused() -> None:
     ("", "YYYY-MM-DD"),
 ])
 def test_bad_dates_say_why(raw: str, message: str) -> None:
-    with pytest.raises(ReadingError, match=message):
+    with pytest.raises(FieldError, match=message):
         read_date(raw, TODAY)
 
 
@@ -88,14 +88,14 @@ def test_a_reading_totals_its_pillars_exactly_and_rounds_like_the_dashboard() ->
 
 
 def test_make_reading_lists_every_problem() -> None:
-    made, errors = make_reading({"date": "nope", "brand": "30", "find": "", "engage": "1", "relate": "x"}, TODAY)
-    assert made is None
-    assert set(errors) == {"date", "brand", "find", "relate"}
+    with pytest.raises(FormErrors) as problem:
+        make_reading({"date": "nope", "brand": "30", "find": "", "engage": "1", "relate": "x"}, TODAY)
+    assert set(problem.value.errors) == {"date", "brand", "find", "relate"}
 
 
 def test_notes_are_one_line_and_bounded() -> None:
     assert clean_note("a\nb\r\nc\x00d") == "a b c d"
-    with pytest.raises(ReadingError):
+    with pytest.raises(FieldError):
         clean_note("x" * 501)
 
 

@@ -10,13 +10,13 @@ import pytest
 from calculator.modes import Response, WebRequest
 from calculator.track.mode import FIELDS, MODE, STORAGE_KEY, Report, handle, render_text
 from calculator.track.storage import dump, load
+from tests.unit.conftest import HOSTILE, PASTES
 
 TODAY = date(2026, 5, 20)
-HOSTILE = "<img src=x onerror=alert(1)>"
+
 FORM = {"date": "2026-05-19", "brand": "20.998", "find": "6,4", "engage": "10.25", "relate": "15",
         "industry_rank": "Top 9%", "network_rank": "", "industry_average": "34", "network_average": "",
         "note": "", "paste": "", "shown": "20"}
-PASTES = Path(__file__).parent / "fixtures" / "paste"
 
 
 def ask(action: str = "", stored: str | None = None, **values: str) -> Response:
@@ -41,7 +41,7 @@ def saved(**values: str) -> str:
 
 def test_the_mode_is_set_up_for_local_storage() -> None:
     assert MODE.storage_key == STORAGE_KEY == "ssi-field-guide:readings"
-    assert MODE.custom is not None
+    assert MODE.handle_request is not None
     assert {f.name for f in FIELDS} >= {"date", "brand", "find", "engage", "relate", "paste", "import", "note"}
 
 

@@ -8,14 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from calculator.estimate.levers import DAILY_MOST, INVITATIONS, LEVERS, Goal, Lever
 from calculator.estimate.personas import NEW, SAMPLE, TYPICAL, WELL
 from calculator.estimate.planner import (
-    DAILY_MOST,
     EPSILON,
-    INVITATIONS,
-    LEVERS,
-    Goal,
-    Lever,
     _apply,
     _best,
     _best_with_sales_navigator,

@@ -15,10 +15,11 @@ from calculator.fields import parse_form
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
 from calculator.web import handle
+from tests.unit.conftest import HOSTILE
 
 NAMES = ("funnel", "pacing", "warmup")
-HOSTILE = "<img src=x onerror=alert(1)>"
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+DOCS = Path(__file__).resolve().parents[3] / "docs"
 
 
 def ask(mode: str, action: str = "", root: str = "../../", **changes: str) -> dict[str, object]:
@@ -144,7 +145,7 @@ def test_the_command_line_prints_what_the_page_computes(capsys: pytest.CaptureFi
     assert "Acceptance rate                    30% (60 of 200)" in out
     assert "24% (12 of 50)" in out
     mode = registry()["funnel"]
-    parsed, _ = parse_form(mode.fields, {"sent": "200", "accepted": "60", "messages": "50", "replies": "12"})
+    parsed = parse_form(mode.fields, {"sent": "200", "accepted": "60", "messages": "50", "replies": "12"})
     assert out == mode.render_text(mode.run(parsed))
 
 

@@ -1,15 +1,13 @@
 """Reading pasted dashboard text: realistic copies kept as fixtures, with noise, decimal commas and gaps."""
 
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.track.paste import MAX_PASTE, parse
-
-PASTES = Path(__file__).parent / "fixtures" / "paste"
+from tests.unit.conftest import PASTES
 
 
 def read(name: str) -> str:

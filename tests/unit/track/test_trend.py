@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal as D
 
 from calculator.track.readings import Reading, sort_history
-from calculator.track.trend import analyse, change, signed, weeks
+from calculator.track.trend import analyse, change, weeks
 
 START = date(2026, 1, 5)  # a Monday
 
@@ -77,6 +77,3 @@ def test_a_steady_history_has_no_warnings() -> None:
     t = analyse(history, START + timedelta(63))
     assert t is not None and t.warnings == ()
 
-
-def test_signed_shows_exact_changes() -> None:
-    assert [signed(D(v)) for v in ("2.50", "-0.125", "0", "10")] == ["+2.5", "−0.125", "±0", "+10"]

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.estimate.personas import FREE_WELL, NEW, PERSONAS, POSTER, SAMPLE, SAMPLE_DASHBOARD, TYPICAL, WELL
-from calculator.estimate.score import INPUT_KEYS, EstimateInputs, compare, estimate, total_of
+from calculator.estimate.personas import PERSONAS, SAMPLE, TYPICAL, WELL
+from calculator.estimate.score import EstimateInputs, compare, estimate
 from calculator.estimate.terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, ceiling, terms_of, uncertainty
 from calculator.pillars import Pillar
 
@@ -18,7 +19,7 @@ from calculator.pillars import Pillar
 
 
 def test_every_input_of_the_model_is_an_input_of_the_dataclass_and_the_other_way_round() -> None:
-    assert {t.key for t in TERMS} | {"account"} == set(INPUT_KEYS)
+    assert {t.key for t in TERMS} | {"account"} == {f.name for f in fields(EstimateInputs)}
 
 
 def test_each_pillar_uses_the_inputs_linkedin_names_for_it() -> None:
@@ -105,11 +106,6 @@ def test_compare_gives_every_pillar_and_the_total() -> None:
     assert change.total == pytest.approx(change.pillars[Pillar.ENGAGE])
 
 
-def test_the_fast_total_matches_the_full_estimate() -> None:
-    for persona in PERSONAS:
-        assert total_of(persona.inputs) == pytest.approx(estimate(persona.inputs).total.value)
-
-
 # ---- Properties -------------------------------------------------------------------------------------
 
 NUMBER_KEYS = [t.key for t in TERMS if t.curve != "flag"]
@@ -119,17 +115,17 @@ amounts = st.floats(min_value=0, max_value=100_000, allow_nan=False)
 
 @st.composite
 def any_inputs(draw: st.DrawFn) -> EstimateInputs:
-    values: dict[str, object] = {k: draw(amounts) for k in NUMBER_KEYS}
+    values: dict[str, Any] = {k: draw(amounts) for k in NUMBER_KEYS}
     values.update({k: draw(st.booleans()) for k in FLAG_KEYS})
     values["account"] = draw(st.sampled_from(["free", "sales_navigator"]))
-    return EstimateInputs(**values)  # type: ignore[arg-type]
+    return EstimateInputs(**values)
 
 
 @given(any_inputs(), st.sampled_from([t.key for t in TERMS]), st.floats(min_value=0, max_value=1000))
 def test_more_of_any_good_behaviour_never_lowers_any_pillar_or_the_total(
         inputs: EstimateInputs, key: str, more: float) -> None:
     before = estimate(inputs)
-    after = estimate(inputs.with_amount(key, inputs.amount(TERMS_BY_KEY[key]) + more))
+    after = estimate(inputs.with_amounts({key: inputs.amount(TERMS_BY_KEY[key]) + more}))
     for b, a in zip(before.pillars, after.pillars, strict=True):
         assert a.value >= b.value - 1e-9
     assert after.total.value >= before.total.value - 1e-9
@@ -152,47 +148,5 @@ def test_pillars_stay_within_0_and_25_and_the_total_within_0_and_100(inputs: Est
 
 @given(st.sampled_from([t.key for t in TERMS]), amounts)
 def test_one_behaviour_alone_never_fills_a_pillar(key: str, value: float) -> None:
-    inputs = EstimateInputs(account="sales_navigator").with_amount(key, value)
+    inputs = EstimateInputs(account="sales_navigator").with_amounts({key: value})
     assert estimate(inputs).total.value < PILLAR_CAP / 2
-
-
-# ---- Calibration: the evidence, kept as tests --------------------------------------------------------
-
-
-def test_an_empty_new_profile_lands_below_20() -> None:
-    assert estimate(NEW.inputs).total.high < 20
-    assert estimate(EstimateInputs()).total.value == 0
-
-
-def test_a_typical_member_lands_in_the_high_20s_to_mid_30s() -> None:
-    e = estimate(TYPICAL.inputs)
-    assert 27 <= e.total.value <= 36
-
-
-def test_a_typical_member_has_the_pillar_shape_of_real_averages() -> None:
-    # 2026 industry averages: 11.78 / 5.38 / 2.09 / 15.16 [reading-2026]
-    values = estimate(TYPICAL.inputs).values()
-    assert values[Pillar.ENGAGE] < values[Pillar.FIND] < values[Pillar.BRAND] < values[Pillar.RELATE]
-    for pillar, average in zip(Pillar, (11.78, 5.38, 2.09, 15.16), strict=True):
-        assert abs(values[pillar] - average) < 2.5
-
-
-def test_the_sample_dashboard_shape_is_reproduced() -> None:
-    e = estimate(SAMPLE.inputs)
-    values = [pe.value for pe in e.pillars]
-    for ours, linkedin in zip(values, SAMPLE_DASHBOARD, strict=True):
-        assert abs(ours - linkedin) < 2
-    brand, find, engage, relate = values
-    assert engage == min(values)
-    assert min(brand, relate) > max(find, engage)
-    assert abs(e.total.value - sum(SAMPLE_DASHBOARD)) < 3
-
-
-def test_only_a_persona_doing_everything_well_clears_70() -> None:
-    above = {p.key for p in PERSONAS if estimate(p.inputs).total.value > 70}
-    assert above == {WELL.key, FREE_WELL.key}
-    assert estimate(POSTER.inputs).total.value < 70
-
-
-def test_a_free_account_doing_everything_well_scores_less_than_with_sales_navigator() -> None:
-    assert estimate(FREE_WELL.inputs).total.value < estimate(WELL.inputs).total.value

@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.evidence import band_for
-from calculator.interpret.model import Group, Reading, interpret, shown_total, weakest_pillars
-from calculator.pillars import ACTIONS, Pillar
+from calculator.interpret.model import Group, interpret, shown_total, weakest_pillars
+from calculator.pillars import QUICK_WINS, Pillar, Scores
 
-REAL = Reading(D("20.998"), D("6.4"), D("10.25"), D("15"))  # a real 2026 dashboard reading
+REAL = Scores(D("20.998"), D("6.4"), D("10.25"), D("15"))  # a real 2026 dashboard reading
 
 
 def test_the_total_is_shown_rounded_as_linkedin_shows_it() -> None:
@@ -36,14 +36,14 @@ def test_every_band_cites_its_evidence() -> None:
         assert band_for(total).evidence
 
 
-def test_the_weakest_pillars_come_first_and_get_actions() -> None:
+def test_the_weakest_pillars_come_first_and_get_quick_wins() -> None:
     result = interpret(REAL)
     assert result.weakest == [Pillar.FIND, Pillar.ENGAGE]
-    assert all(2 <= len(result.actions[p]) <= 3 for p in result.weakest)
+    assert all(2 <= len(result.quick_wins[p]) <= 3 for p in result.weakest)
 
 
 def test_ties_keep_the_dashboard_order() -> None:
-    assert weakest_pillars(Reading(D(5), D(5), D(5), D(5))) == [Pillar.BRAND, Pillar.FIND]
+    assert weakest_pillars(Scores(D(5), D(5), D(5), D(5))) == [Pillar.BRAND, Pillar.FIND]
 
 
 def test_the_real_reading_is_reproduced_against_its_industry_and_network() -> None:
@@ -61,8 +61,8 @@ def test_pillar_gaps_use_the_group_pillar_averages_when_given() -> None:
     }
 
 
-def test_every_pillar_has_actions() -> None:
-    assert set(ACTIONS) == set(Pillar)
+def test_every_pillar_has_quick_wins() -> None:
+    assert set(QUICK_WINS) == set(Pillar)
 
 
 pillar = st.decimals(min_value=0, max_value=25, places=3)
@@ -70,7 +70,7 @@ pillar = st.decimals(min_value=0, max_value=25, places=3)
 
 @given(pillar, pillar, pillar, pillar)
 def test_every_output_stays_in_range(a: D, b: D, c: D, d: D) -> None:
-    result = interpret(Reading(a, b, c, d))
+    result = interpret(Scores(a, b, c, d))
     assert 0 <= result.total_shown <= 100
     assert abs(result.total_shown - result.total_exact) <= D("0.5")
     assert 0 <= result.overall.best <= result.overall.worst <= 100

@@ -1,0 +1,120 @@
+"""The methodology page's generated tables (``docs/calculator/methodology.md``): the estimate model's terms,
+caps and calibration personas, the keys of a profile file, and the planner's levers. Written from the code,
+so the page and the calculator cannot drift apart."""
+
+from __future__ import annotations
+
+from ..html import cite, esc, number
+from ..pillars import Pillar
+from .levers import DAILY_MOST, LEVERS, WORKDAYS
+from .personas import PERSONAS
+from .profile import PROFILE_FIELDS
+from .score import estimate
+from .terms import PILLAR_CAP, UNCERTAINTY_FLOOR, UNCERTAINTY_SHARE, ceiling, terms_of
+from .wording import METHOD_CTX, item_effort, pts
+
+
+def _terms_table(pillar: Pillar) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{esc(t.label)}</th><td><code>{esc(t.key)}</code></td><td>{esc(t.unit)}</td>'
+        f"<td>{esc(t.formula())}</td><td>{esc(number(t.most, 1))}</td>"
+        f"<td>{esc('—' if t.half_at() is None else number(t.half_at() or 0, 1))}</td>"
+        f"<td>{'Sales Navigator only' if t.sales_navigator_only else 'any account'}</td></tr>"
+        for t in terms_of(pillar)
+    )
+    most = sum(t.most for t in terms_of(pillar))
+    return (
+        f'<table><caption>{esc(pillar.title)}: inputs add up to {esc(number(most, 1))}, capped at'
+        f" {esc(number(PILLAR_CAP))}</caption><thead><tr>"
+        '<th scope="col">Input</th><th scope="col">Key</th><th scope="col">Unit</th><th scope="col">Points for x</th>'
+        '<th scope="col">At most</th><th scope="col">Half reached at</th><th scope="col">Counts on</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _caps_table() -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{esc(p.title)}</th><td>{esc(number(PILLAR_CAP))}</td>'
+        f"<td>{esc(number(ceiling(p, 'free'), 1))}</td><td>{esc(number(ceiling(p, 'sales_navigator'), 1))}</td></tr>"
+        for p in Pillar
+    )
+    free = sum(ceiling(p, "free") for p in Pillar)
+    return (
+        '<table><caption>Caps and ceilings</caption><thead><tr><th scope="col">Pillar</th><th scope="col">Cap</th>'
+        '<th scope="col">Most possible, free account</th><th scope="col">Most possible, Sales Navigator</th>'
+        f"</tr></thead><tbody>{rows}<tr><th scope=\"row\">Total</th><td>100</td><td>{esc(number(free, 1))}</td>"
+        "<td>100</td></tr></tbody></table>"
+        f"<p>Error bar on each pillar: ± ({esc(number(UNCERTAINTY_FLOOR, 2))} + {esc(number(UNCERTAINTY_SHARE, 2))} ×"
+        " the estimate), clipped to 0–25. Error bar on the total: the square root of the sum of the pillars'"
+        " squared error bars, which treats the pillars' errors as independent.</p>"
+    )
+
+
+def _personas_table() -> str:
+    rows = []
+    for persona in PERSONAS:
+        e = estimate(persona.inputs)
+        pillars = " / ".join(pts(pe.value) for pe in e.pillars)
+        rows.append(
+            f'<tr><th scope="row">{esc(persona.name)}</th><td>{esc(persona.habits)}</td>'
+            f"<td>{esc(persona.expectation)} {cite(METHOD_CTX, persona.source_id)}</td><td>{esc(pillars)}</td>"
+            f"<td><strong>{esc(pts(e.total.value))}</strong> ({esc(number(e.total.low, 0))}–"
+            f"{esc(number(e.total.high, 0))})</td></tr>"
+        )
+    return (
+        '<table><caption>Calibration personas, as the calculator scores them now</caption><thead><tr>'
+        '<th scope="col">Persona</th><th scope="col">Habits</th><th scope="col">Where the evidence puts them</th>'
+        '<th scope="col">Our pillars (brand / find / engage / relationships)</th><th scope="col">Our total</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _json_table() -> str:
+    rows = []
+    for f in PROFILE_FIELDS:
+        if f.kind == "choice":
+            allowed = ", ".join(f'"{v}"' for v, _ in f.choices) + (" or true/false" if f.choices[0][0] == "yes" else "")
+        else:
+            allowed = f"number, {number(float(f.minimum))} to {number(float(f.maximum))}"
+        rows.append(f'<tr><td><code>{esc(f.name)}</code></td><td>{esc(f.label)}</td><td>{esc(allowed)}</td>'
+                    f"<td><code>{esc(f.default)}</code></td></tr>")
+    return (
+        '<table><caption>Keys of a profile file</caption><thead><tr><th scope="col">Key</th>'
+        '<th scope="col">What</th><th scope="col">Value</th><th scope="col">Example</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def describe_estimate() -> str:
+    """The whole model as HTML tables: terms per pillar, caps, calibration personas, profile file keys."""
+    return (
+        "".join(_terms_table(p) for p in Pillar)
+        + f'<p class="ssi-note">Which pillar each input belongs to: {cite(METHOD_CTX, "li-breakdown-deck")};'
+        f" {cite(METHOD_CTX, 'li-help-ssi')}. Every weight, scale and curve in these tables is ours.</p>"
+        + _caps_table()
+        + _personas_table()
+        + _json_table()
+    )
+
+
+def describe_plan() -> str:
+    """The planner's levers: step, limit, effort, and where a limit comes from."""
+    ctx = METHOD_CTX
+    rows = "".join(
+        f'<tr><th scope="row">{esc(lv.action)}</th><td>{esc(lv.pillar.title)}</td>'
+        f"<td>{esc('yes' if lv.step == 1 and lv.limit == 1 else number(lv.step))}</td>"
+        f"<td>{esc('—' if lv.limit == 1 else number(lv.limit) + ' ' + lv.unit)}</td>"
+        f"<td>{esc(item_effort(lv.minutes, lv.minutes if lv.one_off else 0))}</td>"
+        f"<td>{cite(ctx, lv.source_id) if lv.source_id else 'our judgement'}"
+        f"{' (Sales Navigator only)' if lv.sales_navigator_only else ''}</td></tr>"
+        for lv in LEVERS
+    )
+    return (
+        '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
+        '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
+        '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
+        f" connection also follows you. At most {DAILY_MOST} invitations on any day, spread over {WORKDAYS}"
+        " weekdays.</p>"
+    )

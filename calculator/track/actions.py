@@ -1,0 +1,305 @@
+"""What each button of the tracker does to the readings, looked up in one table (:data:`ACTIONS`).
+
+A request names one action, optionally with an argument after a colon (``delete:2026-05-19``). Its handler
+changes the :class:`View` of this request: the readings, the messages to show, what to save and what to offer
+as a download. Nothing here writes HTML (that is :mod:`.render`); :func:`apply` never raises for anything a
+person or their saved data can send.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..fields import FieldError, FormErrors, parse_form
+from ..modes import Download, WebRequest
+from . import csvio, storage
+from .form import FIELDS
+from .paste import Pasted
+from .paste import parse as parse_paste
+from .readings import LABELS, VALUES, History, Merge, Reading, make_reading, merge, plain, read_date, remove, upsert
+
+# Unreadable saved text up to this size is kept aside inside the new saved text; larger would risk the quota.
+SET_ASIDE_MAX = 1_000_000
+_ADD_FIELDS = tuple(f for f in FIELDS if f.name in VALUES or f.name == "note")
+
+
+@dataclass
+class View:
+    """Everything the page shows for one request, filled in as the action is applied."""
+
+    history: History
+    loaded: storage.Loaded
+    today: date
+    kept: dict[str, str] = field(default_factory=dict)  # the form values as sent
+    request: WebRequest | None = None
+    messages: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    store: str | None = None
+    download: Download | None = None
+    undo: str = ""  # data-action restoring a deleted reading
+    imported: tuple[str, csvio.Imported, Merge | None] | None = None  # file name, what it held, what was added
+    paste: Pasted | None = None
+    paste_reading: Reading | None = None
+    editing: Reading | None = None
+    edit_values: dict[str, str] = field(default_factory=dict)
+    edit_errors: dict[str, str] = field(default_factory=dict)
+    set_aside: tuple[str, ...] = ()
+
+    def save(self, history: History, set_aside: tuple[str, ...] | None = None) -> None:
+        self.history = history
+        if set_aside is not None:
+            self.set_aside = set_aside
+        self.store = storage.dump(history, self.set_aside)
+        storage.remember(self.store, history, self.set_aside)
+
+    def find(self, day: str) -> Reading | None:
+        return next((r for r in self.history if r.day.isoformat() == day), None)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One button's handler. ``changes``: it changes the saved readings, so it waits while the saved text is
+    damaged. ``edits``: it opens or closes the edit row itself (other requests keep an open row open)."""
+
+    run: Callable[[View, str], None]
+    changes: bool = False
+    edits: bool = False
+
+
+def view_for(request: WebRequest, kept: dict[str, str], today: date) -> View:
+    loaded = storage.load(request.stored)
+    return View(loaded.readings, loaded, today, kept, request, set_aside=loaded.set_aside)
+
+
+def apply(view: View, request_action: str) -> None:
+    """Apply the action a request names, then the follow-ups any request gets (paste preview, open edit row)."""
+    name, _, argument = request_action.partition(":")
+    action = ACTIONS.get(name)
+    if action is not None and action.changes and view.loaded.damaged:
+        view.messages.append("Nothing was changed yet: part of your saved data could not be read (see above)."
+                             " Download it first, or choose to keep the readings that could be read; then try"
+                             " again.")
+    elif action is not None:
+        action.run(view, argument)
+    kept = view.kept
+    if kept.get("paste", "").strip() and name != "confirm-paste":
+        _preview_paste(view)
+    if view.editing is None and not (action and action.edits) and kept.get("edit_date"):
+        _reopen_edit(view)
+
+
+def _form_date(view: View) -> tuple[str, str]:
+    """The date typed in the form (today when empty) as text, and a message when it is not a date."""
+    raw = view.kept.get("date", "").strip() or view.today.isoformat()
+    try:
+        read_date(raw, view.today)
+    except FieldError as error:
+        return raw, str(error)[:1].upper() + str(error)[1:] + "."
+    return raw, ""
+
+
+def _add(view: View, _: str) -> None:
+    errors: dict[str, str] = {}
+    try:
+        parsed = parse_form(_ADD_FIELDS, view.kept)
+    except FormErrors as problem:
+        errors = problem.errors
+    day, date_error = _form_date(view)
+    if date_error:
+        errors["date"] = date_error
+    if errors:
+        view.errors = errors
+        view.messages.append("The reading was not saved: check the highlighted fields.")
+        return
+    # every value was checked by the form's own rules, which are the reading's
+    reading = make_reading({**{n: plain(parsed.number(n)) for n in VALUES}, "date": day, "note": parsed.text("note")})
+    history, old = upsert(view.history, reading)
+    view.save(history)
+    if old is None:
+        view.messages.append(f"Saved the reading of {reading.day} (total {reading.shown_total}).")
+    elif old == reading:
+        view.messages.append(f"The reading of {reading.day} was already saved with these values.")
+    else:
+        view.messages.append(f"Replaced the reading of {reading.day}: one reading per date, so the earlier one"
+                             f" (total {old.shown_total}) gave way to this one (total {reading.shown_total}).")
+
+
+def _delete(view: View, day: str) -> None:
+    old = view.find(day)
+    if old is None:
+        view.messages.append("That reading is no longer saved; nothing was deleted.")
+        return
+    history = remove(view.history, old.day)[0]
+    view.save(history)
+    view.messages.append(f"Deleted the reading of {old.day} (total {old.shown_total}).")
+    view.undo = "restore:" + json.dumps(storage.reading_to_dict(old), ensure_ascii=False, separators=(",", ":"))
+
+
+def _restore(view: View, argument: str) -> None:
+    try:
+        found = storage.reading_from_dict(json.loads(argument), "the deleted reading")
+    except ValueError:
+        found = storage.Skipped("the deleted reading", "it could not be read")
+    if isinstance(found, storage.Skipped):
+        view.messages.append("The deleted reading could not be restored.")
+        return
+    if view.find(found.day.isoformat()) not in (None, found):
+        view.messages.append(f"A reading for {found.day} has been saved since; the deleted one was not restored.")
+        return
+    history = upsert(view.history, found)[0]
+    view.save(history)
+    view.messages.append(f"Restored the reading of {found.day}.")
+
+
+def _edit_values(r: Reading) -> dict[str, str]:
+    return {"edit_date": r.day.isoformat(), **{f"edit_{n}": plain(getattr(r, n)) for n in VALUES},
+            "edit_note": r.note}
+
+
+def _open_edit(view: View, day: str) -> None:
+    found = view.find(day)
+    if found is None:
+        view.messages.append("That reading is no longer saved.")
+        return
+    view.editing, view.edit_values = found, _edit_values(found)
+
+
+def _reopen_edit(view: View) -> None:
+    found = view.find(view.kept["edit_date"])
+    if found is not None:
+        view.editing = found
+        view.edit_values = {**_edit_values(found), **{k: v for k, v in view.kept.items() if k.startswith("edit_")}}
+
+
+def _save_edit(view: View, _: str) -> None:
+    kept = view.kept
+    found = view.find(kept.get("edit_date", ""))
+    if found is None:
+        view.messages.append("That reading is no longer saved; nothing was changed.")
+        return
+    raw = {n: kept.get(f"edit_{n}", "") for n in (*VALUES, "note")}
+    try:
+        reading = make_reading({**raw, "date": found.day.isoformat()})
+    except FormErrors as problem:
+        view.editing, view.edit_values = found, {**_edit_values(found), **kept}
+        view.edit_errors = {n: f"{LABELS.get(n, 'Note')}: {m}" for n, m in problem.errors.items()}
+        return
+    history = upsert(view.history, reading)[0]
+    if reading != found:
+        view.save(history)
+        view.messages.append(f"Saved your changes to the reading of {reading.day}.")
+    else:
+        view.messages.append(f"The reading of {reading.day} is unchanged.")
+
+
+def _preview_paste(view: View) -> None:
+    view.paste = parse_paste(view.kept.get("paste", ""))
+    if view.paste.complete:
+        day, date_error = _form_date(view)
+        values: dict[str, object] = {n: plain(v) for n, v in view.paste.values.items()}
+        reading: Reading | None
+        try:
+            reading = make_reading({**values, "date": day, "note": view.kept.get("note", "")[:500]})
+        except FormErrors:
+            reading = None
+        view.paste_reading = None if date_error else reading
+        if date_error:
+            view.errors["date"] = date_error
+
+
+def _confirm_paste(view: View, _: str) -> None:
+    _preview_paste(view)
+    reading = view.paste_reading
+    if reading is None:
+        view.messages.append("Nothing was saved: the pasted text does not give all four pillars (see below).")
+        return
+    history, old = upsert(view.history, reading)
+    view.save(history)
+    replaced = "" if old is None or old == reading else " It replaced the earlier reading of that date."
+    view.messages.append(f"Saved the pasted reading of {reading.day} (total {reading.shown_total}).{replaced}")
+
+
+def _import(view: View, _: str) -> None:
+    request = view.request or WebRequest("", {})
+    name = request.file_name or "the file"
+    got = csvio.read_file(name, request.file_text, request.file_size, view.today)
+    if got.problem:
+        view.errors["import"] = got.problem
+        view.imported = (name, got, None)
+        return
+    merged = merge(view.history, got.readings)
+    if merged.added:
+        view.save(merged.history)
+    view.imported = (name, got, merged)
+    if got.rejected:
+        view.errors["import"] = f"{len(got.rejected)} rows were rejected; they are listed below the chart tools."
+
+
+def _export(kind: str) -> Callable[[View, str], None]:
+    def export(view: View, _: str) -> None:
+        if not view.history:
+            view.messages.append("There are no readings to export yet.")
+            return
+        stamp = view.history[-1].day.isoformat()
+        if kind == "csv":
+            view.download = Download(name=f"ssi-readings-{stamp}.csv", type="text/csv",
+                                     text=csvio.to_csv(view.history))
+        else:
+            view.download = Download(name=f"ssi-readings-{stamp}.json", type="application/json",
+                                     text=csvio.to_json(view.history))
+        view.messages.append(f"Exported {len(view.history)} readings.")
+    return export
+
+
+def _download_raw(view: View, _: str) -> None:
+    stored = view.request.stored if view.request else None
+    if not stored:
+        view.messages.append("Nothing is saved in this browser yet.")
+        return
+    view.download = Download(name="ssi-saved-data.txt", type="text/plain", text=stored)
+    view.messages.append("Your saved data, exactly as this browser holds it, was offered as a download.")
+
+
+def _keep_valid(view: View, _: str) -> None:
+    loaded = view.loaded
+    if not loaded.damaged:
+        return
+    raw = loaded.raw or ""
+    if len(raw) <= SET_ASIDE_MAX:
+        view.save(view.history, (*loaded.set_aside, raw))
+        view.messages.append(f"Kept the {len(view.history)} readings that could be read. The saved text as it was"
+                             " is kept aside in this browser; you can still download it below.")
+    else:
+        view.save(view.history, loaded.set_aside)
+        view.messages.append(f"Kept the {len(view.history)} readings that could be read; the unreadable text was too"
+                             " large to keep aside and was dropped.")
+    view.loaded = storage.Loaded(view.history, (), view.set_aside, view.store)
+
+
+def _discard_set_aside(view: View, _: str) -> None:
+    view.save(view.history, ())
+    view.messages.append("The unreadable text that was kept aside has been discarded.")
+
+
+def _cancel_edit(view: View, _: str) -> None:
+    """Closing the edit row needs no work: the row is simply not opened again."""
+
+
+ACTIONS: dict[str, Action] = {
+    "add": Action(_add, changes=True),
+    "delete": Action(_delete, changes=True),
+    "restore": Action(_restore, changes=True),
+    "edit": Action(_open_edit, edits=True),
+    "save-edit": Action(_save_edit, changes=True, edits=True),
+    "cancel-edit": Action(_cancel_edit, edits=True),
+    "confirm-paste": Action(_confirm_paste, changes=True),
+    "import": Action(_import, changes=True),
+    "export-csv": Action(_export("csv")),
+    "export-json": Action(_export("json")),
+    "download-raw": Action(_download_raw),
+    "keep-valid": Action(_keep_valid),  # the repair itself: allowed while the saved text is damaged
+    "discard-set-aside": Action(_discard_set_aside, changes=True),
+}
