@@ -41,13 +41,13 @@ def decode(data: bytes, name: str = "the file") -> Decoded:
     for mark, codec, shown in _MARKS:
         if data.startswith(mark):
             return _with_replacements(data[len(mark):].decode(codec, errors="replace"), shown, name)
+    wide = _utf16_without_mark(data)  # first: mostly-ASCII UTF-16 is valid UTF-8 too, full of NUL characters
+    if wide:
+        return _with_replacements(data.decode(wide, errors="replace"), "UTF-16", name)
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError:
         pass
-    wide = _utf16_without_mark(data)
-    if wide:
-        return _with_replacements(data.decode(wide, errors="replace"), "UTF-16", name)
     as_utf8 = data.decode("utf-8", errors="replace")
     sample = as_utf8[:_SAMPLE * 4]
     bad = sample.count("\ufffd")
