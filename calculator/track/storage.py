@@ -86,13 +86,27 @@ def reading_from_dict(entry: object, where: str | int) -> Reading | Skipped:
     if not isinstance(entry, Mapping):
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         return Skipped(where, "it is not a reading (expected an object with a date and four pillars)")
+    key = tuple(entry.items()) if all(type(v) is str for v in entry.values()) else None
+    if key is not None and key in _READ:
+        return _READ[key]
     values = {k: _as_text(v) for k, v in entry.items() if isinstance(k, str)}
     try:
-        return make_reading(values)
+        reading = make_reading(values)
     except FormErrors as problem:
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         names = {"date": "date", "note": "note", **LABELS}
         return Skipped(where, "; ".join(f"{names.get(n, n)}: {message}" for n, message in problem.errors.items()))
+    if key is not None:
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[key] = reading
+    return reading
+
+
+# Entries read before, as saved: another tab's save changes one reading of thousands, and the page reads the
+# whole text again, so each entry is checked once (readings are immutable; the check does not depend on today).
+_READ: dict[tuple[tuple[Any, Any], ...], Reading] = {}
+_READ_MAX = 60_000
 
 
 def _describe_entry(entry: object, index: int) -> str:
