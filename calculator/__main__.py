@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from .fields import FormErrors
-from .modes import ALIASES, add_option, add_positional, cli_errors, evaluate, registry
+from .modes import ALIASES, add_option, add_positional, cli_errors, cli_notes, evaluate, registry
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,10 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return mode.command.main(args)
     values = {f.name: getattr(args, f.name) for f in mode.fields}
     try:
-        sys.stdout.write(mode.render_text(evaluate(mode, values)))
+        evaluated = evaluate(mode, values)
     except FormErrors as problem:
         sys.stderr.write(cli_errors(mode.fields, values, problem.errors))
         return 2
+    sys.stderr.write(cli_notes(mode.fields, evaluated.notes))
+    sys.stdout.write(mode.render_text(evaluated.result))
     return 0
 
 

@@ -57,7 +57,6 @@ SOURCES: dict[str, Source] = {
     )
 }
 
-PILLAR_MAX = 25
 TOTAL_MAX = 100
 
 # LinkedIn's own lines: "leaders" above 70, "laggards" below 30 [li-leaders-study].

@@ -71,7 +71,14 @@ Value = Decimal | str | bool | None
 
 
 class Parsed(dict[str, Value]):
-    """Parsed form values, with typed getters so modes need no casts."""
+    """Parsed form values, with typed getters so modes need no casts.
+
+    ``notes`` says, by field name, how an entry that could be read two ways was read (see :func:`read_number`).
+    """
+
+    def __init__(self, values: Mapping[str, Value] | None = None) -> None:
+        super().__init__(values or {})
+        self.notes: dict[str, str] = {}
 
     def number(self, name: str) -> Decimal | None:
         value = self.get(name)
@@ -111,16 +118,38 @@ class NumberError(FieldError):
         super().__init__(_form_message(problem, field))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A typed number as read: its value (None for an empty optional field) and, for an entry that could be
+    read two ways ("1,250": 1.25 or 1250?), a sentence saying how it was read."""
+
+    value: Decimal | None
+    note: str = ""
+
+
 def parse_number(raw: str, field: Field) -> Decimal | None:
     """Read one typed number; None when an optional field is left empty. Raises :class:`NumberError`.
 
     This is the one reader of numbers: forms, the command line, imported files and saved readings all use it.
+    Thousands may be grouped with commas, dots or spaces (also no-break and thin spaces) where that can only
+    mean thousands; a single comma is a decimal comma, as many dashboards outside English show.
 
-    >>> f = Field("x", "X", "", Decimal(0), Decimal(25))
-    >>> parse_number(" 20,998 ", f)
-    Decimal('20.998')
-    >>> parse_number("", f) is None
-    True
+    >>> f, count = Field("x", "X", "", Decimal(0), Decimal(25)), count_field("n", "N", "", "", "")
+    >>> parse_number(" 20,998 ", f), parse_number("1,200", count), parse_number("1.200", count)
+    (Decimal('20.998'), Decimal('1200'), Decimal('1200'))
+    >>> parse_number("1\u202f200", count), parse_number("", f) is None
+    (Decimal('1200'), True)
+    """
+    return read_number(raw, field).value
+
+
+def read_number(raw: str, field: Field) -> Entry:
+    """:func:`parse_number`, also saying how an entry that could be read two ways was read.
+
+    >>> read_number("1,250", Field("x", "X", "", Decimal(0), Decimal(10_000), places=0)).value
+    Decimal('1250')
+    >>> read_number("1,250", Field("x", "X", "", Decimal(0), Decimal(10_000), places=3)).note
+    '“1,250” was read as 1.25, with a decimal comma. For 1250, type it without the comma.'
     """
     text = raw.strip()
     if field.percent:
@@ -128,25 +157,88 @@ def parse_number(raw: str, field: Field) -> Decimal | None:
     if not text:
         if field.required:
             raise NumberError("missing", text, field)
-        return None
+        return Entry(None)
     if len(text) > MAX_CHARS:
         raise NumberError("too_long", text, field)
-    if "," in text and "." not in text and text.count(",") == 1:
-        text = text.replace(",", ".")  # a decimal comma, as many dashboards outside English show
+    sign, digits = (text[0], text[1:]) if text[0] in "+-" else ("", text)
+    if _SPACED.fullmatch(digits):
+        digits = _SPACES.sub("", digits)  # "1 200", "1 200,5": spaces only ever group thousands
+    readings = _readings(digits, field)
+    chosen = next((r for r in readings if _fits(sign + r, field)), readings[0])
+    try:
+        value = _checked(sign + chosen, text, field)
+    except NumberError as error:
+        if len(readings) > 1:  # say how it was read, since the message is about that reading
+            error.args = (f"{error} “{text}” was read as {_plain(chosen)}.",)
+        raise
+    other = next((r for r in readings if r != chosen), None)
+    if other is not None and (chosen != readings[0] or _fits(sign + other, field)):
+        return Entry(value, _how_read(text, chosen, other))
+    return Entry(value)
+
+
+# Digit groups of three after a separator: the shapes that can mean thousands.
+_SPACES = re.compile("[ \u00a0\u2009\u202f]")
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:[.,]\d+)?")
+_GROUPED = {",": re.compile(r"\d{1,3}(?:,\d{3})+"), ".": re.compile(r"\d{1,3}(?:\.\d{3})+")}
+
+
+def _readings(digits: str, field: Field) -> list[str]:
+    """The plain decimal text(s) an entry can mean, the usual reading first."""
+    commas, dots = digits.count(","), digits.count(".")
+    if commas and dots:  # "1,234.5" or "1.234,5": the last mark is the decimal one, the other groups
+        mark, group = (",", ".") if digits.rfind(",") > digits.rfind(".") else (".", ",")
+        whole, _, fraction = digits.rpartition(mark)
+        if _GROUPED[group].fullmatch(whole) and fraction.isdigit():
+            return [whole.replace(group, "") + "." + fraction]
+        return [digits]
+    if not commas and not dots:
+        return [digits]
+    mark = "," if commas else "."
+    thousands = digits.replace(mark, "") if _GROUPED[mark].fullmatch(digits) else None
+    if commas + dots > 1:  # "1,250,000": only thousands have more than one mark
+        return [thousands or digits]
+    decimal = digits.replace(",", ".")
+    if thousands is None:
+        return [decimal]
+    return [thousands, decimal] if field.places == 0 else [decimal, thousands]
+
+
+def _checked(text: str, typed: str, field: Field) -> Decimal:
     if not _NUMBER.fullmatch(text):
-        raise NumberError("not_a_number", text, field)
+        raise NumberError("not_a_number", typed, field)
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise NumberError("not_a_number", text, field) from None
+        raise NumberError("not_a_number", typed, field) from None
     if value < 0:
-        raise NumberError("negative", text, field)
+        raise NumberError("negative", typed, field)
     if value < field.minimum or value > field.maximum:
-        raise NumberError("range", text, field)
+        raise NumberError("range", typed, field)
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > field.places:
-        raise NumberError("places", text, field)
+        raise NumberError("places", typed, field)
     return value + 0  # drops a "-0" sign and normalises the representation
+
+
+def _fits(text: str, field: Field) -> bool:
+    try:
+        _checked(text, text, field)
+    except NumberError:
+        return False
+    return True
+
+
+def _plain(text: str) -> str:
+    return bound(Decimal(text)) if _NUMBER.fullmatch(text) else text
+
+
+def _how_read(typed: str, chosen: str, other: str) -> str:
+    mark = "comma" if "," in typed else "dot"
+    read, meant = _plain(chosen), _plain(other)
+    if "." in chosen:
+        return f"“{typed}” was read as {read}, with a decimal {mark}. For {meant}, type it without the {mark}."
+    return f"“{typed}” was read as {read}: the {mark} separates thousands. For {meant}, type {meant}."
 
 
 def _form_message(problem: Problem, field: Field) -> str:
@@ -159,7 +251,7 @@ def _form_message(problem: Problem, field: Field) -> str:
         "negative": f"A {what} cannot be negative; the lowest is {low}.",
         "range": f"A {what} is between {low} and {high}.",
         "places": f"Use a whole number for the {what}." if field.places == 0
-        else f"Use at most {field.places} decimal places, as the dashboard does.",
+        else f"Use at most {field.places} decimal place{'s' if field.places > 1 else ''}, as the dashboard does.",
     }
     return messages[problem]
 
@@ -204,7 +296,13 @@ def parse_form(fields: Sequence[Field], values: Mapping[str, object]) -> Parsed:
             errors[field.name] = "This value could not be read. Type it again."
             continue
         try:
-            parsed[field.name] = parse_value(raw, field)
+            if field.kind == "number":
+                entry = read_number(raw, field)
+                parsed[field.name] = entry.value
+                if entry.note:
+                    parsed.notes[field.name] = entry.note
+            else:
+                parsed[field.name] = parse_value(raw, field)
         except FieldError as error:
             errors[field.name] = str(error)
     if errors:

@@ -33,7 +33,8 @@ def _control(fid: str, field: Field, value: str) -> str:
     if field.kind == "textarea":
         return (f'<textarea id="{fid}" name="{name}" rows="6" autocomplete="off" spellcheck="false"'
                 f" {described}>{esc(value)}</textarea>")
-    mode = ' inputmode="decimal"' if field.kind == "number" else ""
+    # The keyboard a phone shows: digits only for counts, digits and a decimal mark for the rest.
+    mode = (' inputmode="numeric"' if field.places == 0 else ' inputmode="decimal"') if field.kind == "number" else ""
     required = ' aria-required="true"' if field.required else ""
     return (f'<input id="{fid}" name="{name}" type="text"{mode} autocomplete="off" spellcheck="false"'
             f' value="{esc(value)}"{required} {described}>')

@@ -103,8 +103,8 @@ def table(caption: str, head: Sequence[str], rows: Iterable[str], css: str = "")
 
     >>> table("A & B", (), ["<tr><td>1</td></tr>"])
     '<table><caption>A &amp; B</caption><tbody><tr><td>1</td></tr></tbody></table>'
-    >>> table("Scores", ["Pillar"], [], css="x")
-    '<table class="x"><caption>Scores</caption><thead><tr><th scope="col">Pillar</th></tr></thead><tbody></tbody></table>'
+    >>> table("S", ["P"], [], css="x")
+    '<table class="x"><caption>S</caption><thead><tr><th scope="col">P</th></tr></thead><tbody></tbody></table>'
     """
     cls = f' class="{esc(css)}"' if css else ""
     cols = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)

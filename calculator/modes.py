@@ -138,9 +138,18 @@ def form_values(request: WebRequest) -> dict[str, str]:
     return {k: v for k, v in request.values.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def evaluate[R](mode: Mode[R], values: Mapping[str, object]) -> R:
+@dataclass(frozen=True)
+class Evaluated[R]:
+    """A mode's result, and how entries that could be read two ways were read (by field name)."""
+
+    result: R
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def evaluate[R](mode: Mode[R], values: Mapping[str, object]) -> Evaluated[R]:
     """Parse the values for ``mode`` and run it; FormErrors holds a message for each field to fix."""
-    return mode.run(parse_form(mode.fields, values))
+    parsed = parse_form(mode.fields, values)
+    return Evaluated(mode.run(parsed), parsed.notes)
 
 
 def answer(mode: Mode[Any], request: WebRequest) -> Response:
@@ -149,17 +158,17 @@ def answer(mode: Mode[Any], request: WebRequest) -> Response:
         return mode.handle_request(request)
     kept = form_values(request)
     try:
-        result = evaluate(mode, request.values)
+        evaluated = evaluate(mode, request.values)
     except FormErrors as problem:
         return Response(ok=False, html=error_summary(mode, problem.errors), errors=problem.errors, values=kept)
-    store = None
+    result, store = evaluated.result, None
     if mode.with_saved is not None:
         # A text the browser refused to store stands for the stored one on this page, and is offered again.
         refused = request.pending if request.store_problem and request.pending is not None else None
         result, store = mode.with_saved(result, request if refused is None else replace(request, stored=refused))
         store = refused if store is None else store
-    response = Response(ok=True, html=mode.render_html(result, Context.for_root(request.root)), errors={},
-                        values=kept)
+    html = read_as(mode, evaluated.notes) + mode.render_html(result, Context.for_root(request.root))
+    response = Response(ok=True, html=html, errors={}, values=kept)
     if store is not None:
         response["store"] = store
         response["pending"] = store  # sent back while the browser refuses to store it
@@ -167,6 +176,15 @@ def answer(mode: Mode[Any], request: WebRequest) -> Response:
     if make is not None:
         response["download"] = make(result)
     return response
+
+
+def read_as(mode: Mode[Any], notes: Mapping[str, str]) -> str:
+    """How entries that could be read two ways were read, each linked to its field; "" when none was."""
+    items = "".join(f'<li><a href="#{esc(field_id(mode.name, f))}">{esc(f.label)}</a>: {esc(notes[f.name])}</li>'
+                    for f in mode.fields if f.name in notes)
+    if not items:
+        return ""
+    return f'<div class="ssi-notice ssi-read-as" role="status"><p>How your numbers were read:</p><ul>{items}</ul></div>'
 
 
 def error_summary(mode: Mode[Any], errors: dict[str, str]) -> str:
@@ -195,6 +213,11 @@ def add_positional(parser: argparse.ArgumentParser, f: Field) -> None:
 
 def _help(f: Field) -> str:
     return f"{f.label}: {f.help}".replace("%", "%%")  # argparse formats help with %
+
+
+def cli_notes(fields: Sequence[Field], notes: Mapping[str, str]) -> str:
+    """How entries that could be read two ways were read, one line per field, for the command line."""
+    return "".join(f"Note: {f.label}: {notes[f.name]}\n" for f in fields if f.name in notes)
 
 
 def cli_errors(fields: Sequence[Field], values: Mapping[str, str], errors: Mapping[str, str], where: str = "",

@@ -6,7 +6,7 @@ model's current output, so a change of weights that breaks the calibration fails
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .score import EstimateInputs
 
@@ -89,8 +89,7 @@ FREE_WELL = Persona(
     "As the persona above, without Sales Navigator: no lead saves or Sales Navigator searches.",
     "Can still clear 70, but with less room on find: free members can raise all four pillars.",
     "li-free-2015",
-    EstimateInputs(**{**WELL.inputs.__dict__, "account": "free", "sn_searches_per_week": 0,
-                      "lead_saves_per_week": 0}),
+    replace(WELL.inputs, account="free", sn_searches_per_week=0, lead_saves_per_week=0),
 )
 
 PERSONAS: tuple[Persona, ...] = (NEW, TYPICAL, SAMPLE, POSTER, FREE_WELL, WELL)

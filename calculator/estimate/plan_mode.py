@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from ..fields import Field, FormErrors, Parsed
 from ..html import Context, button, cite, esc, link, number, row, signed, table
-from ..modes import Command, Download, Mode, add_option, cli_errors, evaluate
+from ..modes import Command, Download, Mode, add_option, cli_errors, cli_notes, evaluate
 from ..outreach.published import WEEKLY_REPORTED
 from .cli import add_profile_argument, read_values
 from .levers import DAILY_MOST, WORKDAYS, Goal, Plan
@@ -206,10 +206,12 @@ def main(args: argparse.Namespace) -> int:
     if args.target is None and args.budget is None:
         values["target"] = GOAL_FIELDS[0].default
     try:
-        sys.stdout.write(render_text(evaluate(MODE, values)))
+        evaluated = evaluate(MODE, values)
     except FormErrors as problem:
         sys.stderr.write(cli_errors(FIELDS, values, problem.errors, by_key=True))
         return 2
+    sys.stderr.write(cli_notes(FIELDS, evaluated.notes))
+    sys.stdout.write(render_text(evaluated.result))
     return 0
 
 

@@ -21,7 +21,6 @@ from .score import EstimateInputs, estimate
 from .terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, Term, terms_of
 
 EPSILON = 1e-9
-__all__ = ["Goal", "Item", "Plan", "make_plan"]
 
 _PILLARS: tuple[Pillar, ...] = tuple(Pillar)
 _AT = {p: n for n, p in enumerate(_PILLARS)}  # the planner works on pillar positions: enum hashing is slow

@@ -7,7 +7,6 @@ from ..html import Context, number
 from .score import Estimate
 from .terms import Term
 
-ESTIMATE_PAGE = "calculator/estimate/"
 PLAN_PAGE = "calculator/plan/"
 METHOD_PAGE = "calculator/methodology/"
 # The methodology page sits at calculator/methodology/: its generated tables link to the site from there.

@@ -16,8 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .pacing import PENDING_ELEVATED
-from .published import ACCEPTANCE, CONVERSATION, REPLY_OF_ACCEPTED, REPLY_OF_SENT, WEEKLY_REPORTED, Benchmark
+from .published import (
+    ACCEPTANCE,
+    CONVERSATION,
+    PENDING_ELEVATED,
+    REPLY_OF_ACCEPTED,
+    REPLY_OF_SENT,
+    WEEKLY_REPORTED,
+    Benchmark,
+)
 
 Position = Literal["below", "within", "above", ""]
 

@@ -5,10 +5,10 @@ built from what LinkedIn does say (many invitations in a short time, many ignore
 lead to restrictions), the widely reported but unverified ~100 a week [weekly-100], and vendors' defaults.
 Every reason names where its threshold comes from.
 
->>> plan = Plan(age_months=1, activity="new", ssi=12, account="free", per_day=50, per_week=350, pending=0)
+>>> plan = SendingPlan(age_months=1, activity="new", ssi=12, account="free", per_day=50, per_week=350, pending=0)
 >>> assess(plan).level.name
 'HIGH'
->>> assess(Plan(age_months=36, activity="active", ssi=None, account="free", per_day=10, per_week=50,
+>>> assess(SendingPlan(age_months=36, activity="active", ssi=None, account="free", per_day=10, per_week=50,
 ...             pending=40)).level.name
 'LOW'
 """
@@ -26,17 +26,14 @@ from .published import (
     FREE_NOTES_PER_MONTH,
     NEW_DAILY_CAUTIOUS,
     NEW_DAILY_HIGH,
+    PENDING_ELEVATED,
+    PENDING_HIGH,
     WEEKLY_REPORTED,
     WEEKLY_VENDOR_LOW,
 )
 
 Activity = Literal["new", "dormant", "active"]
-Account = Literal["free", "premium", "sales_navigator"]
-
-# Our own rules of thumb for the pending list: LinkedIn says too many pending invitations can block sending
-# for up to a month but gives no number, and no source we trust gives one either.
-PENDING_ELEVATED = 200
-PENDING_HIGH = 500
+Subscription = Literal["free", "premium", "sales_navigator"]
 
 # An account younger than this counts as new for the daily guidance (our assumption: vendors say "new
 # accounts" without defining them).
@@ -57,11 +54,11 @@ class Level(IntEnum):
 
 
 @dataclass(frozen=True)
-class Plan:
+class SendingPlan:
     age_months: int
     activity: Activity
     ssi: int | None
-    account: Account
+    account: Subscription
     per_day: int
     per_week: int
     pending: int | None = None
@@ -76,7 +73,7 @@ class Reason:
 
 @dataclass(frozen=True)
 class Assessment:
-    plan: Plan
+    plan: SendingPlan
     level: Level
     reasons: tuple[Reason, ...]  # worst first
     treat_as_new: bool
@@ -84,7 +81,7 @@ class Assessment:
     suggested_per_week: int
 
 
-def check(plan: Plan) -> dict[str, str]:
+def check(plan: SendingPlan) -> dict[str, str]:
     """Messages, keyed by field, for a daily and weekly plan that cannot both hold."""
     if plan.per_week < plan.per_day:
         return {"per_week": f"A week that includes a day of {plan.per_day} invitations holds at least"
@@ -95,7 +92,7 @@ def check(plan: Plan) -> dict[str, str]:
     return {}
 
 
-def assess(plan: Plan) -> Assessment:
+def assess(plan: SendingPlan) -> Assessment:
     """The risk level (the worst of the reasons) with every reason that contributed, worst first."""
     treat_as_new = plan.activity in ("new", "dormant") or plan.age_months < NEW_ACCOUNT_MONTHS
     reasons = [*_volume(plan), *_history(plan, treat_as_new), *_pending(plan), *_context(plan)]
@@ -110,7 +107,7 @@ def assess(plan: Plan) -> Assessment:
     return Assessment(plan, level, tuple(reasons), treat_as_new, day, week)
 
 
-def _volume(plan: Plan) -> list[Reason]:
+def _volume(plan: SendingPlan) -> list[Reason]:
     out: list[Reason] = []
     if plan.per_week > WEEKLY_REPORTED:
         out.append(Reason(Level.HIGH, f"{plan.per_week} a week is above the widely reported ceiling of about"
@@ -137,7 +134,7 @@ def _volume(plan: Plan) -> list[Reason]:
     return out
 
 
-def _history(plan: Plan, treat_as_new: bool) -> list[Reason]:
+def _history(plan: SendingPlan, treat_as_new: bool) -> list[Reason]:
     out: list[Reason] = []
     if treat_as_new:
         why = {"new": "a new account", "dormant": "a dormant account"}.get(
@@ -158,7 +155,7 @@ def _history(plan: Plan, treat_as_new: bool) -> list[Reason]:
     return out
 
 
-def _pending(plan: Plan) -> list[Reason]:
+def _pending(plan: SendingPlan) -> list[Reason]:
     if plan.pending is None:
         return []
     if plan.pending >= PENDING_HIGH:
@@ -173,7 +170,7 @@ def _pending(plan: Plan) -> list[Reason]:
                           " the oldest.", ("li-help-invitations",))]
 
 
-def _context(plan: Plan) -> list[Reason]:
+def _context(plan: SendingPlan) -> list[Reason]:
     out = [Reason(Level.INFO, "LinkedIn publishes no invitation number, and says a higher limit cannot be"
                               " bought: paying for Premium or Sales Navigator does not add invitations.",
                   ("li-help-invitations",))]

@@ -47,11 +47,11 @@ PACING_LEGENDS = {"account": "Your account", "plan": "What you plan to send"}
 
 def run_pacing(values: Parsed) -> pc.Assessment:
     ssi = values.number("ssi")
-    plan = pc.Plan(
+    plan = pc.SendingPlan(
         age_months=int(values.required_number("age_months")),
         activity=cast(pc.Activity, values.text("activity") or "active"),
         ssi=None if ssi is None else int(ssi),
-        account=cast(pc.Account, values.text("account") or "free"),
+        account=cast(pc.Subscription, values.text("account") or "free"),
         per_day=int(values.required_number("per_day")),
         per_week=int(values.required_number("per_week")),
         pending=values.whole("pending"),

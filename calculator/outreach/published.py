@@ -110,14 +110,19 @@ VENDOR_LIMITS: tuple[VendorLimit, ...] = (
     VendorLimit("vendor-overloop", 5, 5, None, True, "5 actions of each type a day for new accounts"),
 )
 
-# Derived caps used by pacing and warm-up (each traces to the vendor figures above).
-NEW_DAILY_CAUTIOUS = 5  # Overloop's new-account figure and the bottom of Quarvio's [vendor-overloop]
-NEW_DAILY_HIGH = 8  # the top of Quarvio's new-account guidance [vendor-quarvio]
-DAILY_DEFAULT = 15  # Salesflow's default [vendor-salesflow]
-DAILY_VENDOR_MAX = 20  # the top of any vendor guidance we track [vendor-quarvio]
-WEEKLY_VENDOR_LOW = 75  # the bottom of Quarvio's weekly band [vendor-quarvio]
+# The caps pacing and warm-up use, derived from the vendor figures above.
+_NEW = tuple(v for v in VENDOR_LIMITS if v.new_accounts)
+NEW_DAILY_CAUTIOUS = min(v.per_day_low for v in _NEW)  # 5: Overloop's, and the bottom of Quarvio's
+NEW_DAILY_HIGH = max(v.per_day_high for v in _NEW)  # 8: the top of Quarvio's new-account guidance
+DAILY_DEFAULT = next(v.per_day_high for v in VENDOR_LIMITS if v.source_id == "vendor-salesflow")  # 15
+DAILY_VENDOR_MAX = max(v.per_day_high for v in VENDOR_LIMITS)  # 20: the top of any vendor guidance we track
+WEEKLY_VENDOR_LOW = 75  # the bottom of Quarvio's weekly band, "75–100 a week" [vendor-quarvio]
 
 # LinkedIn's own statements [li-help-invitations].
 FREE_NOTES_PER_MONTH = 5
-PENDING_BLOCK_DAYS_MAX = 30  # "too many pending invitations can block sending for up to a month"
 REINVITE_WAIT_WEEKS = 3
+
+# Our own rules of thumb for the pending list: LinkedIn says too many pending invitations can block sending
+# for up to a month but gives no number, and no source we trust gives one either.
+PENDING_ELEVATED = 200
+PENDING_HIGH = 500

@@ -120,6 +120,7 @@ def _add(view: View, _: str) -> None:
         view.errors = errors
         view.messages.append("The reading was not saved: check the highlighted fields.")
         return
+    view.messages.extend(f"{LABELS[n]}: {note}" for n, note in parsed.notes.items())
     # every value was checked by the form's own rules, which are the reading's
     reading = make_reading({**{n: plain(parsed.number(n)) for n in VALUES}, "date": day, "note": parsed.text("note")})
     history, old = upsert(view.history, reading)

@@ -131,8 +131,9 @@ def _edit_row(view: View) -> str:
         label = LABELS.get(n, "Note")
         error = view.edit_errors.get(n, "")
         invalid = ' aria-invalid="true"' if error else ""
+        keyboard = "" if n == "note" else ' inputmode="decimal"'
         cells.append(f'<div class="ssi-field"><label for="{fid}">{esc(label)}</label>'
-                     f'<input id="{fid}" form="{FORM_ID}" name="edit_{n}" type="text" autocomplete="off"'
+                     f'<input id="{fid}" form="{FORM_ID}" name="edit_{n}" type="text"{keyboard} autocomplete="off"'
                      f' value="{esc(values.get(f"edit_{n}", ""))}"{invalid}>'
                      + (f'<p class="ssi-field__error">{esc(error)}</p>' if error else "") + "</div>")
     return (f'<div class="ssi-history-edit" role="group" aria-label="Edit the reading of {esc(r.day)}">'

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from calculator.estimate.levers import Goal  # noqa: E402
 from calculator.estimate.personas import NEW, TYPICAL  # noqa: E402
-from calculator.estimate.planner import Goal, make_plan  # noqa: E402
+from calculator.estimate.planner import make_plan  # noqa: E402
 from calculator.estimate.score import estimate  # noqa: E402
 from calculator.modes import WebRequest, registry  # noqa: E402
 from calculator.web import handle  # noqa: E402

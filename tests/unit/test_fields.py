@@ -1,12 +1,23 @@
 """What people type into a field: everything is either a number in range or a clear message."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.fields import Field, FieldError, FormErrors, parse_form, parse_number, parse_value
+from calculator.fields import (
+    Entry,
+    Field,
+    FieldError,
+    FormErrors,
+    NumberError,
+    parse_form,
+    parse_number,
+    parse_value,
+    read_number,
+)
 
 PILLAR = Field("brand", "Brand", "", Decimal(0), Decimal(25), places=3, required=True, what="pillar score")
 RANK = Field("rank", "Rank", "", Decimal(1), Decimal(100), places=1, percent=True, what="rank")
@@ -98,3 +109,72 @@ def test_no_typed_text_escapes_validation(typed: str) -> None:
     assert value is not None
     assert Decimal(0) <= value <= Decimal(25)
     assert value.is_finite()
+
+
+# ---- Numbers as people type them -----------------------------------------------------------------------
+
+COUNT = Field("n", "N", "", Decimal(0), Decimal(10_000_000), places=0, what="count")
+VIEWS = Field("v", "V", "", Decimal(0), Decimal(1_000_000), places=1, what="count")
+SCORE = Field("s", "S", "", Decimal(0), Decimal(25), places=3, what="pillar score")
+WIDE = Field("w", "W", "", Decimal(0), Decimal(10_000), places=3)
+
+
+@pytest.mark.parametrize("typed", ["1,200", "1.200", "1 200", "1\u00a0200", "1\u2009200", "1\u202f200", " 1200 "])
+def test_a_whole_number_may_group_its_thousands_any_common_way(typed: str) -> None:
+    assert read_number(typed, COUNT) == Entry(Decimal(1200))
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("1,250,000", 1_250_000), ("1.250.000", 1_250_000), ("1 250 000", 1_250_000), ("12,345", 12_345),
+])
+def test_more_groups_of_thousands_read_as_one_number(typed: str, value: int) -> None:
+    assert parse_number(typed, COUNT) == Decimal(value)
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("6,4", "6.4"), ("20,998", "20.998"), ("20.998", "20.998"), ("0,5", "0.5"), (",5", "0.5"),
+])
+def test_decimal_commas_keep_working_in_decimal_fields(typed: str, value: str) -> None:
+    assert read_number(typed, SCORE) == Entry(Decimal(value))  # no note: 20998 cannot be a pillar score
+
+
+@pytest.mark.parametrize(("typed", "value"), [("1,234.5", "1234.5"), ("1.234,5", "1234.5"), ("1 234,5", "1234.5")])
+def test_a_grouped_number_with_a_decimal_part_reads_whole(typed: str, value: str) -> None:
+    assert parse_number(typed, VIEWS) == Decimal(value)
+
+
+def test_an_entry_that_could_be_read_two_ways_says_how_it_was_read() -> None:
+    entry = read_number("1,250", WIDE)
+    assert entry.value == Decimal("1.25")
+    assert entry.note == "“1,250” was read as 1.25, with a decimal comma. For 1250, type it without the comma."
+
+
+def test_the_reading_that_fits_the_field_is_taken_and_said() -> None:
+    entry = read_number("1,250", VIEWS)  # 1.25 has too many decimal places for this field
+    assert entry.value == Decimal(1250)
+    assert entry.note == "“1,250” was read as 1250: the comma separates thousands. For 1.25, type 1.25."
+
+
+def test_a_message_about_an_ambiguous_entry_says_how_it_was_read() -> None:
+    posts = Field("p", "P", "", Decimal(0), Decimal(1000), places=1, what="count")
+    with pytest.raises(NumberError, match=re.escape("decimal place, as the dashboard does. “1,250” was read as 1.25.")):
+        parse_number("1,250", posts)
+
+
+@pytest.mark.parametrize("typed", ["1,2,3", "1,20", "12,00,000", "1.2.3", "1 20", "1,,200", "1, 200", "1,200.5.6"])
+def test_separators_that_do_not_group_thousands_are_not_numbers(typed: str) -> None:
+    with pytest.raises(NumberError):
+        parse_number(typed, COUNT)
+
+
+@pytest.mark.parametrize(("typed", "message"), [("1,5", "Use a whole number"), ("1.5", "Use a whole number"),
+                                                ("-1,200", "cannot be negative")])
+def test_a_count_still_refuses_a_decimal_and_a_minus(typed: str, message: str) -> None:
+    with pytest.raises(NumberError, match=message):
+        parse_number(typed, COUNT)
+
+
+def test_the_notes_of_a_form_are_kept_by_field() -> None:
+    parsed = parse_form((WIDE, COUNT), {"w": "1,250", "n": "1,200"})
+    assert parsed == {"w": Decimal("1.25"), "n": Decimal(1200)}
+    assert list(parsed.notes) == ["w"]

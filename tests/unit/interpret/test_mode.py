@@ -5,7 +5,7 @@ from calculator.modes import evaluate
 
 
 def test_the_text_report_says_what_the_page_says() -> None:
-    text = MODE.render_text(evaluate(MODE, MODE.defaults()))
+    text = MODE.render_text(evaluate(MODE, MODE.defaults()).result)
     assert text.startswith("SSI 53 / 100")
     assert "LinkedIn's industry rank: top 9%" in text
     assert "our estimate, not LinkedIn's" in text

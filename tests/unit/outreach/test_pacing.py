@@ -7,14 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.evidence import SOURCES
-from calculator.outreach.pacing import Level, Plan, assess, check
+from calculator.outreach.pacing import Level, SendingPlan, assess, check
 
 
-def plan(**changes: object) -> Plan:
+def plan(**changes: object) -> SendingPlan:
     base: dict[str, object] = {"age_months": 36, "activity": "active", "ssi": None, "account": "free",
                                "per_day": 10, "per_week": 50, "pending": 40}
     base.update(changes)
-    return Plan(**base)  # type: ignore[arg-type]
+    return SendingPlan(**base)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("changes", "level"), [
@@ -77,7 +77,7 @@ def test_a_day_and_a_week_that_cannot_both_hold_are_named_on_the_week(per_day: i
 
 
 plans = st.builds(
-    Plan,
+    SendingPlan,
     age_months=st.integers(0, 600),
     activity=st.sampled_from(["new", "dormant", "active"]),
     ssi=st.one_of(st.none(), st.integers(0, 100)),
@@ -89,7 +89,7 @@ plans = st.builds(
 
 
 @given(plans)
-def test_the_level_is_the_worst_reason_and_every_source_exists(p: Plan) -> None:
+def test_the_level_is_the_worst_reason_and_every_source_exists(p: SendingPlan) -> None:
     if check(p):
         return
     result = assess(p)

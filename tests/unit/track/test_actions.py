@@ -101,7 +101,8 @@ def test_delete_then_undo() -> None:
 def test_edit_opens_a_row_bound_to_the_form_and_saves() -> None:
     store = saved()
     opened = ask("edit:2026-05-19", stored=store)
-    assert 'form="track-form" name="edit_brand" type="text" autocomplete="off" value="20.998"' in opened["html"]
+    assert ('form="track-form" name="edit_brand" type="text" inputmode="decimal" autocomplete="off" value="20.998"'
+            in opened["html"])
     assert "store" not in opened
     edit = {"edit_date": "2026-05-19", "edit_brand": "22", "edit_find": "6.4", "edit_engage": "10.25",
             "edit_relate": "15", "edit_note": HOSTILE}
@@ -272,3 +273,13 @@ def test_the_command_line_reports_a_missing_file(tmp_path: Path, capsys: pytest.
 
     assert main(["history", str(tmp_path / "nope.csv")]) == 2
     assert "nope.csv" in capsys.readouterr().err
+
+
+def test_every_button_on_the_page_names_an_action_of_the_table() -> None:
+    from calculator.track.actions import ACTIONS
+
+    pages = [ask("", stored=saved())["html"], ask("edit:2026-05-19", stored=saved())["html"],
+             ask("delete:2026-05-19", stored=saved())["html"], ask("", stored="{damaged")["html"]]
+    actions = {a.split(":")[0] for page in pages for a in re.findall(r'data-action="([^"]*)"', page)}
+    assert actions and actions <= set(ACTIONS)
+    assert {"add", "edit", "delete", "restore", "export-csv", "keep-valid", "save-edit"} <= actions
