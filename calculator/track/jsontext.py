@@ -57,9 +57,9 @@ def _space(text: str, at: int) -> int:
     return found.end() if found else at
 
 
-def salvage(text: str) -> Salvage | None:
+def salvage(text: str, checked: bool = False) -> Salvage | None:
     """The readable start of saved text that is not valid JSON (cut off mid-write, say); None when the text
-    does not even start like a list of readings.
+    does not even start like a list of readings. ``checked``: the text is known not to be :func:`too_deep`.
 
     >>> s = salvage('{"format":"f","version":1,"readings":[{"date":"a"},{"date":"b"},{"da')
     >>> s.header, s.entries, s.damaged_at
@@ -67,7 +67,7 @@ def salvage(text: str) -> Salvage | None:
     >>> salvage('[{"date":"a"} {"date":"b"}]').entries, salvage("not json") is None
     ([{'date': 'a'}], True)
     """
-    if too_deep(text):
+    if not checked and too_deep(text):
         return None
     start = _space(text, 0)
     header: dict[str, Any] = {}

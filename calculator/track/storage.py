@@ -147,12 +147,13 @@ def _load(text: str | None) -> Loaded:
     if text is None or not text.strip():
         return Loaded((), raw=text)
     skipped: list[Skipped] = []
+    deep = too_deep(text)
     try:
-        if too_deep(text):
+        if deep:
             raise ValueError("nested too deeply")
         data: Any = json.loads(text, parse_float=str, parse_int=str)
     except (ValueError, RecursionError):
-        cut = salvage(text)
+        cut = None if deep else salvage(text, checked=True)
         if cut is None:
             return Loaded((), (Skipped("all saved data", "it is not readable JSON (damaged or edited by hand)"),),
                           raw=text)
