@@ -57,10 +57,10 @@ def run() -> list[tuple[str, float, str]]:
         for size in (64_000, MB):
             text = make(size)
             figures.append((f"saved text, {size // 1000:,} KB of {name}",
-                            _median_ms(lambda t=text: storage._load(t)), "ms"))  # type: ignore[misc]
+                            _median_ms(lambda t=text: storage._load(t)), "ms"))
         text = make(MB)
         figures.append((f"imported file, 1,000 KB of {name}",
-                        _median_ms(lambda t=text: csvio.read_file("crafted.json", t, len(t))), "ms"))  # type: ignore[misc]
+                        _median_ms(lambda t=text: csvio.read_file("crafted.json", t, len(t))), "ms"))
     whole = storage.dump(_readings(3000))
     cut = whole[:int(len(whole) * 0.9)]
     figures.append(("salvage of 3,000 readings cut at 90 %", _median_ms(lambda: jsontext.salvage(cut)), "ms"))
