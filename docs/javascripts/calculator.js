@@ -7,7 +7,7 @@
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
-  const MAX_FILE_BYTES = 64 * 1024 * 1024; // larger files are not read; Python says why
+  const MAX_FILE_BYTES = 16 * 1024 * 1024; // larger files are not read (Python refuses far smaller ones, and says why)
   const widgets = new Set();
   const waiting = new Map();
   let worker = null;
@@ -100,6 +100,29 @@
     try { return localStorage.getItem(key); } catch { return null; }
   }
 
+  // Stores a mode's text. With `merge`, Python made it from `base` (the text its request read): if another
+  // tab stored something else since, nothing is written and the answer is "changed" (the page asks Python
+  // again, which merges). Otherwise "" when stored, or why the browser refused (storage full or blocked).
+  function writeStorage(key, text, base, merge) {
+    try {
+      if (merge && localStorage.getItem(key) !== base) return "changed";
+      localStorage.setItem(key, text);
+      return "";
+    } catch (error) {
+      return `${error.name}: ${error.message}`;
+    }
+  }
+
+  // A chosen file's bytes, as base64 (requests are JSON text): Python finds their encoding.
+  function readBase64(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(",") + 1));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
   function mount(element) {
     const form = element.querySelector("form");
     const storageKey = element.dataset.storageKey || "";
@@ -110,6 +133,9 @@
       busy: false,
       again: false,
       actions: [],
+      storageKey,
+      pending: undefined, // Python's, sent back with every request until an answer replaces it
+      storeProblem: "", // why the browser refused the last text to store; "" when it stored it
     };
     if ("urlState" in element.dataset) {
       const query = new URLSearchParams(location.search);
@@ -135,15 +161,19 @@
         values[input.name] = input.value; // an unticked box leaves its hidden "" in place
       }
       const request = { mode: element.dataset.calculator, root: element.dataset.root || "", values, ...extra };
-      if (storageKey) request.stored = readStorage(storageKey);
+      if (storageKey) {
+        Object.assign(request, { stored: readStorage(storageKey), pending: w.pending, store_problem: w.storeProblem });
+      }
       const settle = (reply) => {
         w.busy = false;
+        let again = null;
         if (reply && element.isConnected) {
-          if (reply.answer) show(w, form, reply.answer, reply.python_ms, storageKey);
+          if (reply.answer) again = show(w, form, reply.answer, reply.python_ms, storageKey, request.stored);
           else refused(w, reply.error);
         }
         if (reply && reply.fatal) fail(reply.error);
-        if (w.actions.length) w.send(w.actions.shift());
+        if (again) w.send(again);
+        else if (w.actions.length) w.send(w.actions.shift());
         else if (w.again) { w.again = false; w.send({}); }
       };
       waiting.set(id, settle);
@@ -168,9 +198,9 @@
         return;
       }
       const file = input.files[0];
-      const text = file.size <= MAX_FILE_BYTES ? await file.text() : null;
+      const data = file.size <= MAX_FILE_BYTES ? await readBase64(file).catch(() => null) : null;
       input.value = "";
-      w.send({ action: input.name, file_name: file.name, file_size: file.size, file_text: text });
+      w.send({ action: input.name, file_name: file.name, file_size: file.size, file_base64: data });
     });
     element.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -191,7 +221,20 @@
     w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail: { ok: false, error: reason } }));
   }
 
-  function show(w, form, answer, pythonMs, storageKey) {
+  // Shows an answer, after storing its text. Python wrote the answer for the outcome of the last write
+  // (request.store_problem); when this write turns out otherwise, or another tab stored a text meanwhile, the
+  // answer is not shown and this returns the request to make instead (Python then says what is true).
+  function show(w, form, answer, pythonMs, storageKey, base) {
+    if (storageKey) w.pending = answer.pending;
+    if (storageKey && typeof answer.store === "string") {
+      const problem = writeStorage(storageKey, answer.store, base, answer.merge);
+      const assumed = w.storeProblem;
+      if (problem !== "changed") w.storeProblem = problem;
+      if (problem === "changed" || Boolean(problem) !== Boolean(assumed)) {
+        if (answer.download) offer(answer.download);
+        return {};
+      }
+    }
     if (w.refused) w.status.textContent = statusText; // the refusal is over
     w.refused = false;
     w.result.innerHTML = answer.html; // rendered by Python, every piece of user text escaped there
@@ -201,14 +244,6 @@
       slot.textContent = message;
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
-    }
-    if (typeof answer.store === "string" && storageKey) {
-      try {
-        localStorage.setItem(storageKey, answer.store);
-      } catch (error) {
-        w.status.textContent = `Your change could not be saved in this browser (${error.name}: storage full`
-          + " or blocked). Export your data now so nothing is lost.";
-      }
     }
     if (answer.download) offer(answer.download);
     if (answer.ok && "urlState" in w.element.dataset) {
@@ -233,6 +268,11 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
+
+  // Another tab changed what a calculator keeps: show it here too (Python merges this tab's pending saves in).
+  window.addEventListener("storage", (event) => {
+    for (const w of live()) if (w.storageKey && (event.key === null || event.key === w.storageKey)) w.send({});
+  });
 
   function mountAll() {
     const found = document.querySelectorAll("[data-calculator]:not([data-mounted])");
