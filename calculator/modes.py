@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NotRequired, TypedDict
 
 from .fields import Field, FormErrors, Parsed, parse_form
@@ -38,9 +38,14 @@ class WebRequest:
     action: str = ""  # the button or file field that sent the request; "" for an edit
     stored: str | None = None  # the mode's saved text from the browser's local storage
     file_name: str = ""
-    file_text: str | None = None  # None when no file came, or it was too large to read
+    file_text: str | None = None  # a chosen file as text (the command line, tests); the page sends file_bytes
     file_size: int = 0
     files: tuple[SentFile, ...] = ()  # from a field that takes several files; then the file_* above are unset
+    file_bytes: bytes | None = None  # a chosen file as it is (None when none came, or it was too large to read)
+    # Kept by the page from the last answer ("pending"), and sent back with every request until an answer
+    # replaces it: what this page saved and has not yet seen stored (None for nothing).
+    pending: str | None = None
+    store_problem: str = ""  # why the browser refused to store the last text it was given ("" when it did not)
 
 
 class Download(TypedDict):
@@ -55,6 +60,10 @@ class Response(TypedDict):
     errors: dict[str, str]
     values: dict[str, str]  # the form values to keep (and to put in the page address, where a mode shares)
     store: NotRequired[str]  # new text for the mode's local storage
+    # The text was made from the request's ``stored``: if another tab stored a different text since, the page
+    # does not write it but asks again (with the text stored now), so the save is merged into that.
+    merge: NotRequired[bool]
+    pending: NotRequired[str]  # for the page to send back with its next requests (WebRequest.pending)
     download: NotRequired[Download]  # a file for the browser to offer
 
 
@@ -166,11 +175,15 @@ def answer(mode: Mode[Any], request: WebRequest) -> Response:
         return Response(ok=False, html=error_summary(mode, problem.errors), errors=problem.errors, values=kept)
     result, store = evaluated.result, None
     if mode.with_saved is not None:
-        result, store = mode.with_saved(result, request)
+        # A text the browser refused to store stands for the stored one on this page, and is offered again.
+        refused = request.pending if request.store_problem and request.pending is not None else None
+        result, store = mode.with_saved(result, request if refused is None else replace(request, stored=refused))
+        store = refused if store is None else store
     html = read_as(mode, evaluated.notes) + mode.render_html(result, Context.for_root(request.root))
     response = Response(ok=True, html=html, errors={}, values=kept)
     if store is not None:
         response["store"] = store
+        response["pending"] = store  # sent back while the browser refuses to store it
     make = mode.downloads.get(request.action)
     if make is not None:
         response["download"] = make(result)

@@ -38,6 +38,9 @@ def handle_json(request_json: str) -> str:
             file_text=data["file_text"] if isinstance(data.get("file_text"), str) else None,
             file_size=int(data.get("file_size") or 0),
             files=_files(data.get("files")),
+            file_bytes=_bytes(data.get("file_base64")),
+            pending=data["pending"] if isinstance(data.get("pending"), str) else None,
+            store_problem=str(data.get("store_problem") or "")[:300],
         )
         return json.dumps(handle(request))
     except Exception as error:  # noqa: BLE001 - the page must get an answer whatever went wrong
@@ -57,6 +60,17 @@ def _files(sent: Any) -> tuple[SentFile, ...]:
         return ()
     return tuple(SentFile(str(f.get("name") or ""), f["text"] if isinstance(f.get("text"), str) else None,
                           int(f.get("size") or 0)) for f in sent if isinstance(f, dict))
+def _bytes(base64_text: object) -> bytes | None:
+    """A file's bytes, which the page sends as base64 (JSON holds only text); None when none came."""
+    if not isinstance(base64_text, str):
+        return None
+    import base64  # only for a request with a file
+    import binascii
+
+    try:
+        return base64.b64decode(base64_text, validate=True)
+    except binascii.Error:
+        return None
 
 
 def _describe(error: Exception) -> str:

@@ -93,7 +93,7 @@ def _start_tools(report: Report) -> str:
         intro = ("The last column compares with the starting point you saved. Edit any field to see what a"
                  " change would do.")
         buttons = f'{button(START, "Make these my new starting point")} {button(CLEAR, "Forget the starting point")}'
-    note = f'<p class="ssi-caveat">{esc(report.start_note)}</p>' if report.start_note else ""
+    note = f'<p class="ssi-caveat">{esc(report.start_note)}</p>' if report.start_note and not report.start else ""
     return f'<div class="ssi-start">{note}<p>{esc(intro)}</p><p>{buttons}</p></div>'
 
 
@@ -116,6 +116,8 @@ def render_html(report: Report, ctx: Context) -> str:
     if change is not None and report.start is not None:
         delta = (f'<p class="ssi-delta">From your starting point ({esc(pts(report.start.total.value))}):'
                  f' <strong class="ssi-delta__value">{esc(signed(change.total))}</strong></p>')
+        if report.start_note:  # said where the comparison is: the starting point is not stored
+            delta += f'<p class="ssi-notice" role="alert">{esc(report.start_note)}</p>'
     why = "".join(_why(pe, ctx) for pe in e.pillars)
     warning = crossing(e)
     warning = f"<p>{esc(warning)}</p>" if warning else ""
@@ -197,13 +199,16 @@ def _start_from(stored: str | None) -> tuple[Estimate | None, str]:
 
 def with_start(report: Report, request: WebRequest) -> tuple[Report, str | None]:
     """Save the form as the starting point, forget it, or compare with the one saved."""
+    refused = (f"Your starting point is not saved: this browser refused to store it ({request.store_problem})."
+               " It is compared here until you reload or leave this page; every change tries again."
+               if request.store_problem else "")
     if request.action == START:
         kept = form_values(request)
-        return Report(report.now, report.now), json.dumps({k: kept.get(k, "") for k in PROFILE_NAMES})
+        return Report(report.now, report.now, refused), json.dumps({k: kept.get(k, "") for k in PROFILE_NAMES})
     if request.action == CLEAR:
         return report, ""
     start, note = _start_from(request.stored)
-    return Report(report.now, start, note), None
+    return Report(report.now, start, note or (refused if start else "")), None
 
 
 # ---- Command line -------------------------------------------------------------------------------------

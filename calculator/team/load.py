@@ -20,8 +20,8 @@ from datetime import date
 from typing import Any
 
 from ..track.csvio import Rejected, _delimiter, _header_key, _unsafe_note, file_problem, read_csv, read_file
+from ..track.jsontext import too_deep
 from ..track.readings import History
-from ..track.storage import too_deep
 
 NAME_COLUMNS = frozenset({"name", "member", "member_name", "person", "rep", "seller", "full_name"})
 MAX_NAME = 60

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..fields import FormErrors
+from ..track.jsontext import too_deep
 from ..track.readings import OPTIONAL, PILLARS, Reading, make_reading, plain, sort_history
-from ..track.storage import too_deep
 from .load import clean_name
 from .model import Member, Part, Team
 

@@ -17,7 +17,8 @@ from ..fields import FieldError, FormErrors, parse_form
 from ..modes import Download, WebRequest
 from . import csvio, explain_view, goal, paste_view, storage, tools_view
 from .form import FIELDS
-from .readings import LABELS, VALUES, History, Merge, Reading, make_reading, merge, plain, read_date, remove, upsert
+from .readings import LABELS, VALUES, History, Reading, make_reading, merge, plain, read_date, remove, upsert
+from .sync import Conflict
 
 # Unreadable saved text up to this size is kept aside inside the new saved text; larger would risk the quota.
 SET_ASIDE_MAX = 1_000_000
@@ -38,7 +39,11 @@ class View:
     store: str | None = None
     download: Download | None = None
     undo: str = ""  # data-action restoring a deleted reading
-    imported: tuple[str, csvio.Imported, Merge | None] | None = None  # file name, what it held, what was added
+    imported: csvio.ImportNote | None = None  # what an import did
+    said: list[str] = field(default_factory=list)  # what the saves of this request did (when they are stored)
+    changed: bool = False  # the readings or the text kept aside changed: the saved text is to be written
+    conflicts: list[Conflict] = field(default_factory=list)  # dates another tab changed too (sync.py)
+    not_stored: str = ""  # why the saves of this request are not in the browser's storage, when they are not
     paste: paste_view.Preview | None = None
     example: bool = False  # the example history is shown instead of the saved readings; nothing is saved
     aim: goal.Goal | None = None
@@ -47,14 +52,15 @@ class View:
     edit_errors: dict[str, str] = field(default_factory=dict)
     set_aside: tuple[str, ...] = ()
 
-    def save(self, history: History, set_aside: tuple[str, ...] | None = None) -> None:
+    def save(self, history: History, said: str, set_aside: tuple[str, ...] | None = None) -> None:
+        """Change what is kept; ``said`` tells the person (saves.py writes the text once, at the end)."""
         if self.example:  # pragma: no cover - apply() refuses every change while the example is shown
             raise RuntimeError("the example history is never saved")
         self.history = history
         if set_aside is not None:
             self.set_aside = set_aside
-        self.store = storage.dump(history, self.set_aside)
-        storage.remember(self.store, history, self.set_aside)
+        self.changed = True
+        self.said.append(said)
 
     def find(self, day: str) -> Reading | None:
         return next((r for r in self.history if r.day.isoformat() == day), None)
@@ -100,13 +106,13 @@ def apply(view: View, request_action: str) -> None:
 
 
 def _form_date(view: View) -> tuple[str, str]:
-    """The date typed in the form (today when empty) as text, and a message when it is not a date."""
+    """The date typed in the form (today when empty) as YYYY-MM-DD in ASCII digits when it is a date (as
+    typed when not), and a message when it is not a date."""
     raw = view.kept.get("date", "").strip() or view.today.isoformat()
     try:
-        read_date(raw, view.today)
+        return read_date(raw, view.today).isoformat(), ""
     except FieldError as error:
         return raw, str(error)[:1].upper() + str(error)[1:] + "."
-    return raw, ""
 
 
 def _add(view: View, _: str) -> None:
@@ -126,14 +132,13 @@ def _add(view: View, _: str) -> None:
     # every value was checked by the form's own rules, which are the reading's
     reading = make_reading({**{n: plain(parsed.number(n)) for n in VALUES}, "date": day, "note": parsed.text("note")})
     history, old = upsert(view.history, reading)
-    view.save(history)
     if old is None:
-        view.messages.append(f"Saved the reading of {reading.day} (total {reading.shown_total}).")
+        view.save(history, f"Saved the reading of {reading.day} (total {reading.shown_total}).")
     elif old == reading:
         view.messages.append(f"The reading of {reading.day} was already saved with these values.")
     else:
-        view.messages.append(f"Replaced the reading of {reading.day}: one reading per date, so the earlier one"
-                             f" (total {old.shown_total}) gave way to this one (total {reading.shown_total}).")
+        view.save(history, f"Replaced the reading of {reading.day}: one reading per date, so the earlier one"
+                           f" (total {old.shown_total}) gave way to this one (total {reading.shown_total}).")
 
 
 def _delete(view: View, day: str) -> None:
@@ -142,8 +147,7 @@ def _delete(view: View, day: str) -> None:
         view.messages.append("That reading is no longer saved; nothing was deleted.")
         return
     history = remove(view.history, old.day)[0]
-    view.save(history)
-    view.messages.append(f"Deleted the reading of {old.day} (total {old.shown_total}).")
+    view.save(history, f"Deleted the reading of {old.day} (total {old.shown_total}).")
     view.undo = "restore:" + json.dumps(storage.reading_to_dict(old), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -158,9 +162,19 @@ def _restore(view: View, argument: str) -> None:
     if view.find(found.day.isoformat()) not in (None, found):
         view.messages.append(f"A reading for {found.day} has been saved since; the deleted one was not restored.")
         return
-    history = upsert(view.history, found)[0]
-    view.save(history)
-    view.messages.append(f"Restored the reading of {found.day}.")
+    view.save(upsert(view.history, found)[0], f"Restored the reading of {found.day}.")
+
+
+def _use(view: View, argument: str) -> None:
+    """This tab's reading for a date another tab saved differently meanwhile: the person chose it."""
+    try:
+        found = storage.reading_from_dict(json.loads(argument), "this tab's reading")
+    except ValueError:
+        found = storage.Skipped("this tab's reading", "it could not be read")
+    if isinstance(found, storage.Skipped):
+        view.messages.append("This tab's reading could not be read; nothing was changed.")
+        return
+    view.save(upsert(view.history, found)[0], f"Saved this tab's reading of {found.day} (total {found.shown_total}).")
 
 
 def _edit_values(r: Reading) -> dict[str, str]:
@@ -198,8 +212,7 @@ def _save_edit(view: View, _: str) -> None:
         return
     history = upsert(view.history, reading)[0]
     if reading != found:
-        view.save(history)
-        view.messages.append(f"Saved your changes to the reading of {reading.day}.")
+        view.save(history, f"Saved your changes to the reading of {reading.day}.")
     else:
         view.messages.append(f"The reading of {reading.day} is unchanged.")
 
@@ -219,9 +232,8 @@ def _confirm_paste(view: View, _: str) -> None:
                              " under “What the pasted text says”).")
         return
     history, old = upsert(view.history, reading)
-    view.save(history)
     replaced = "" if old is None or old == reading else " It replaced the earlier reading of that date."
-    view.messages.append(f"Saved the pasted reading of {reading.day} (total {reading.shown_total}).{replaced}")
+    view.save(history, f"Saved the pasted reading of {reading.day} (total {reading.shown_total}).{replaced}")
 
 
 def _reminder(view: View, every: str) -> None:
@@ -236,15 +248,18 @@ def _nothing(view: View, _: str) -> None:
 def _import(view: View, _: str) -> None:
     request = view.request or WebRequest("", {})
     name = request.file_name or "the file"
-    got = csvio.read_file(name, request.file_text, request.file_size, view.today)
+    if request.file_bytes is not None:
+        got = csvio.read_upload(name, request.file_bytes, request.file_size, view.today)
+    else:
+        got = csvio.read_file(name, request.file_text, request.file_size, view.today)
     if got.problem:
         view.errors["import"] = got.problem
-        view.imported = (name, got, None)
+        view.imported = csvio.note_for(name, got, None)
         return
     merged = merge(view.history, got.readings)
+    view.imported = csvio.note_for(name, got, merged)
     if merged.added:
-        view.save(merged.history)
-    view.imported = (name, got, merged)
+        view.save(merged.history, view.imported.summary)
     if got.rejected:
         view.errors["import"] = f"{len(got.rejected)} rows were rejected; they are listed below the chart tools."
 
@@ -280,19 +295,16 @@ def _keep_valid(view: View, _: str) -> None:
         return
     raw = loaded.raw or ""
     if len(raw) <= SET_ASIDE_MAX:
-        view.save(view.history, (*loaded.set_aside, raw))
-        view.messages.append(f"Kept the {len(view.history)} readings that could be read. The saved text as it was"
-                             " is kept aside in this browser; you can still download it below.")
+        view.save(view.history, f"Kept the {len(view.history)} readings that could be read. The saved text as it"
+                  " was is kept aside in this browser; you can still download it below.", (*loaded.set_aside, raw))
     else:
-        view.save(view.history, loaded.set_aside)
-        view.messages.append(f"Kept the {len(view.history)} readings that could be read; the unreadable text was too"
-                             " large to keep aside and was dropped.")
-    view.loaded = storage.Loaded(view.history, (), view.set_aside, view.store)
+        view.save(view.history, f"Kept the {len(view.history)} readings that could be read; the unreadable text"
+                  " was too large to keep aside and was dropped.", loaded.set_aside)
+    view.loaded = storage.Loaded(loaded.readings, (), view.set_aside, writes=loaded.writes)
 
 
 def _discard_set_aside(view: View, _: str) -> None:
-    view.save(view.history, ())
-    view.messages.append("The unreadable text that was kept aside has been discarded.")
+    view.save(view.history, "The unreadable text that was kept aside has been discarded.", ())
 
 
 def _cancel_edit(view: View, _: str) -> None:
@@ -303,6 +315,7 @@ ACTIONS: dict[str, Action] = {
     "add": Action(_add, changes=True),
     "delete": Action(_delete, changes=True),
     "restore": Action(_restore, changes=True),
+    "use": Action(_use, changes=True),
     "edit": Action(_open_edit, edits=True),
     "save-edit": Action(_save_edit, changes=True, edits=True),
     "cancel-edit": Action(_cancel_edit, edits=True),

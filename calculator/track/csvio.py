@@ -11,17 +11,20 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ..fields import FormErrors
-from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain
-from .storage import FORMAT, dump, reading_from_dict, too_deep
+from .decode import decode
+from .jsontext import too_deep
+from .readings import LABELS, OPTIONAL, PILLARS, History, Merge, Reading, make_reading, plain
+from .storage import FORMAT, dump, reading_from_dict
 
 # Five years of daily readings export to about 200 KB; anything far larger is not a readings file.
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
+LISTED = 200  # rejected rows and conflicts an import lists by line
 
 COLUMNS: tuple[str, ...] = ("date", *PILLARS, "total", *OPTIONAL, "note")
 REQUIRED: tuple[str, ...] = ("date", *PILLARS)
@@ -54,6 +57,55 @@ class Imported:
     problem: str = ""  # why nothing at all could be read, when that is so
     kind: str = "CSV"
     where: str = "line"  # what Rejected.line counts: "line" or "entry"
+    note: str = ""  # how the file's bytes were read, when that was a guess or not clean
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """What an import tells the person, as plain text: render.py marks it up, and a save not yet stored keeps
+    it to tell again (sync.py)."""
+
+    summary: str
+    encoding: str = ""  # how the file's bytes were read, when that was a guess
+    conflicts: tuple[str, ...] = ()  # dates already saved with other values
+    rejected: tuple[str, ...] = ()
+    more: int = 0  # rejected rows not listed
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"summary": self.summary, "encoding": self.encoding, "conflicts": list(self.conflicts),
+                "rejected": list(self.rejected), "more": self.more}
+
+    @classmethod
+    def from_dict(cls, data: object) -> ImportNote | None:
+        if not isinstance(data, dict) or not isinstance(data.get("summary"), str):
+            return None
+        def texts(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
+        more, encoding = data.get("more"), data.get("encoding")
+        return cls(data["summary"], encoding if isinstance(encoding, str) else "", texts("conflicts"),
+                   texts("rejected"), more if isinstance(more, int) and not isinstance(more, bool) else 0)
+
+
+def note_for(name: str, got: Imported, merged: Merge | None) -> ImportNote:
+    """What an import did: counts, dates whose saved values differ from the file's, and the rejected rows."""
+    if merged is None:
+        return ImportNote(got.problem)
+    counts = [f"{len(merged.added)} new reading{'s' if len(merged.added) != 1 else ''} added"]
+    if merged.unchanged:
+        counts.append(f"{merged.unchanged} already saved")
+    if merged.conflicts:
+        counts.append(f"{len(merged.conflicts)} kept as saved (the file has different values)")
+    if got.rejected:
+        counts.append(f"{len(got.rejected)} rejected")
+    where = "Line" if got.where == "line" else "Entry"
+    return ImportNote(
+        f"From “{name}” ({got.kind}): {'; '.join(counts)}. Saved readings are never removed by an import.",
+        got.note,
+        tuple(f"{saved.day}: saved total {plain(saved.total)}, file total {plain(new.total)}"
+              for saved, new in merged.conflicts[:LISTED]),
+        tuple(f"{where} {r.line}: {r.reason}" for r in got.rejected[:LISTED]),
+        max(0, len(got.rejected) - LISTED))
 
 
 # ---- export -----------------------------------------------------------------------------------------------
@@ -105,6 +157,20 @@ def file_problem(name: str, text: str | None, size: int) -> str:
         return (f"“{name}” looks like a binary file (a spreadsheet or an image?), not CSV or JSON text."
                 " Save it as CSV (comma-separated values) and import that. Nothing was imported.")
     return ""
+
+
+def read_upload(name: str, data: bytes | None, size: int, today: date | None = None) -> Imported:
+    """Read a chosen file from its bytes, in the encoding it was saved in (decode.py says how that is found).
+
+    >>> got = read_upload("x.csv", "date,brand,find,engage,relate,note\\n2026-05-19,1,1,1,1,é\\n".encode("cp1252"), 1)
+    >>> got.readings[0].note, got.note[:30]
+    ('é', '“x.csv” is not UTF-8 text, so ')
+    """
+    if data is None or size > MAX_BYTES:
+        return read_file(name, None, size, today)
+    decoded = decode(data, name)
+    got = read_file(name, decoded.text, size, today)
+    return replace(got, note=decoded.note) if decoded.note and not got.problem else got
 
 
 def read_file(name: str, text: str | None, size: int, today: date | None = None) -> Imported:

@@ -1,15 +1,18 @@
 """The "Track my SSI" mode: readings kept in the browser, changed by buttons, and the trend they show.
 
-Every request brings the saved text (``request.stored``): :func:`handle` reads it, applies the one action the
-person took (:mod:`.actions`), renders the whole view (:mod:`.render`), and returns ``store`` only when the
-readings changed. When the saved text is damaged, nothing is written over it until the person has chosen
-what to do (download it as it is, or keep the readings that could be read, with the rest kept aside).
+Every request brings the saved text (``request.stored``) and this page's saves not yet seen stored
+(``request.pending``): :func:`handle` reads them, applies again any save the stored text lacks (:mod:`.saves`),
+applies the one action the person took (:mod:`.actions`), renders the whole view (:mod:`.render`), and returns
+``store`` only when the readings changed (to be merged again if another tab stored something meanwhile).
+When the saved text is damaged, nothing is written over it until the person has chosen what to do (download
+it as it is, or keep the readings that could be read, with the rest kept aside).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,22 +20,29 @@ from pathlib import Path
 from ..fields import Parsed
 from ..html import Context, esc, signed
 from ..modes import Command, Mode, Response, WebRequest, form_values
-from . import chart, csvio, explain_view, file_checks, goal, paste_view, storage, trend
+from . import chart, csvio, explain_view, file_checks, goal, paste_view, saves, storage, tools_view, trend
 from .actions import View, apply, view_for
+from .decode import decode
 from .form import FIELDS, LEGENDS, NAME, STORAGE_KEY
 from .readings import LABELS, History, plain
 from .render import render
 
 
-def handle(request: WebRequest, today: date | None = None) -> Response:
+def handle(request: WebRequest, today: date | None = None, now: float | None = None) -> Response:
     """Answer one request of the page; never raises for anything a person or their saved data can send."""
     kept = form_values(request)
     view = view_for(request, kept, today or date.today())
+    base, moment = view.loaded, time.time() if now is None else now
+    view.example = tools_view.example_on(kept, request.action.partition(":")[0])  # apply() sets it the same
+    caught = saves.catch_up(view, request, moment)
     apply(view, request.action)
+    store, pending = saves.finish(view, request, base, caught, moment)
     html = render(view, Context.for_root(request.root), kept.get("shown", "20"))
-    response = Response(ok=not view.errors and not view.edit_errors, html=html, errors=view.errors, values=kept)
-    if view.store is not None:
-        response["store"] = view.store
+    response = Response(ok=not view.errors and not view.edit_errors, html=html, errors=view.errors, values=kept,
+                        pending=pending)
+    if store is not None:
+        response["store"] = store
+        response["merge"] = True
     if view.download is not None:
         response["download"] = view.download
     return response
@@ -69,6 +79,8 @@ def render_text(report: Report) -> str:
         if got.problem:
             return got.problem + "\n"
         lines.append(f"{report.name}: {len(got.readings)} readings read, {len(got.rejected)} rejected")
+        if got.note:
+            lines.append(f"  {got.note}")
         where = "line" if got.where == "line" else "entry"
         lines += [f"  {where} {r.line}: {r.reason}" for r in got.rejected]
     t = trend.analyse(report.history, report.today)
@@ -116,7 +128,7 @@ def main(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         size = path.stat().st_size
-        text = path.read_bytes().decode("utf-8", errors="replace") if size <= csvio.MAX_BYTES else None
+        data = path.read_bytes() if size <= csvio.MAX_BYTES else None
     except OSError as error:
         print(f"{path}: {error.strerror}", file=sys.stderr)
         return 2
@@ -130,7 +142,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"--{'goal' if name == 'goal_target' else 'by'}: {message}", file=sys.stderr)
     if errors:
         return 2
-    got = csvio.read_file(path.name, text, size, today)
+    got = csvio.read_upload(path.name, data, size, today)
+    text = decode(data, path.name).text if data is not None and size <= csvio.MAX_BYTES else None
     sys.stdout.write(render_text(Report(got.readings, today, got, path.name, text, aim)))
     return 0 if got.readings else 2
 

@@ -18,7 +18,7 @@ from ..html import esc
 from .checks import Breach, check_all
 from .dashboard_labels import LABELS as LABELS_TABLE
 from .dashboard_labels import LANGUAGES
-from .paste import Pasted, parse
+from .paste import MAX_PASTE, Pasted, parse
 from .paste_tokens import normalise
 from .readings import LABELS, PILLARS, VALUES, Reading, make_reading, plain, read_number
 
@@ -37,6 +37,7 @@ class Preview:
     reading: Reading | None  # what the save button would save
     breaches: tuple[Breach, ...]
     digest: str
+    too_long: bool = False  # not read at all: its length is the reason, not a missing dashboard
 
 
 def digest(text: str) -> str:
@@ -70,7 +71,8 @@ def preview(kept: Mapping[str, str], day: str, note: str = "") -> Preview:
     shown_total = _number(boxes[TOTAL], "industry_average", errors)  # any value 0 to 100, two decimals
     values = {name: v for name in VALUES if (v := _number(boxes[name], name, {})) is not None}
     breaches = check_all(values, shown_total, pasted.read.groups)
-    return Preview(pasted, boxes, typed, errors, reading if not errors else None, breaches, fingerprint)
+    return Preview(pasted, boxes, typed, errors, reading if not errors else None, breaches, fingerprint,
+                   len(text) > MAX_PASTE)
 
 
 def _number(text: str, name: str, errors: dict[str, str]) -> Decimal | None:
@@ -101,6 +103,9 @@ def _how(p: Preview, name: str) -> str:
 def render(p: Preview, form_id: str, day: str, saved: Reading | None, can_save: bool = True) -> str:
     """The preview as HTML: the boxes in a table, the doubts, the checks and the save button."""
     pasted = p.pasted
+    if p.too_long and not p.typed:
+        return ('<div class="ssi-notice ssi-history-paste" role="status">'
+                + "".join(f"<p>{esc(n)}</p>" for n in pasted.read.notes) + "</div>")
     if not pasted.found_anything and not p.typed:
         known = ", ".join(LANGUAGES.values())
         return ('<div class="ssi-notice ssi-history-paste" role="status"><p>No SSI values were found in the'

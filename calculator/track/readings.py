@@ -8,6 +8,7 @@ every change returns a new tuple.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,7 +49,8 @@ VALUE_FIELDS: dict[str, Field] = {
     "network_average": _value_field("network_average", 0, 100, 2),
 }
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # \d: a decimal digit of any script
+_DIGIT = re.compile(r"\d")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
@@ -145,14 +147,16 @@ def _clause(error: NumberError) -> str:
 def read_date(raw: object, today: date | None = None) -> date:
     """Read a date written as YYYY-MM-DD; with ``today``, a date more than a day ahead is refused.
 
-    >>> read_date("2026-05-19")
-    datetime.date(2026, 5, 19)
+    Digits of any script are read, as number fields read them:
+
+    >>> read_date("2026-05-19"), read_date("٢٠٢٦-٠٥-١٩"), read_date("２０２６-０５-１９")
+    (datetime.date(2026, 5, 19), datetime.date(2026, 5, 19), datetime.date(2026, 5, 19))
     """
     if not isinstance(raw, str) or not _DATE.fullmatch(raw.strip()):
         shown = raw if isinstance(raw, str) and len(raw) <= 20 else "this"
         raise FieldError(f"“{shown}” is not a date written as YYYY-MM-DD, such as 2026-05-19")
     try:
-        day = date.fromisoformat(raw.strip())
+        day = date.fromisoformat(_DIGIT.sub(lambda d: str(unicodedata.decimal(d[0])), raw.strip()))
     except ValueError:
         raise FieldError(f"{raw.strip()} is not a real date") from None
     if day < FIRST_DATE:

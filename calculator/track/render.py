@@ -5,14 +5,18 @@ charts and the list of readings. Every value goes through ``esc``; every button 
 
 from __future__ import annotations
 
+import json
+
 from ..html import Context, button, esc, link, row, signed, table
 from ..pillars import Pillar
-from . import chart, csvio, explain_view, paste_view, tools_view, trend
+from . import chart, csvio, explain_view, paste_view, storage, tools_view, trend
 from .actions import SET_ASIDE_MAX, View
 from .form import FORM_ID, NAME
-from .readings import LABELS, PILLARS, VALUES, Merge, plain
+from .readings import LABELS, PILLARS, VALUES, plain
+from .sync import Conflict
 
 REJECTED_SHOWN = 200
+CONFLICTS_SHOWN = 50
 HOW = "calculator/track/#how-the-figures-are-worked-out"
 
 
@@ -49,13 +53,33 @@ def _set_aside_html(view: View) -> str:
 
 
 def _messages_html(view: View) -> str:
-    if not view.messages and not view.undo:
+    """What the request did: its saves (or that the browser refused them), other messages, and the dates
+    another tab changed too, each with the button to take this tab's reading instead."""
+    messages = [view.not_stored] if view.not_stored else [*view.said]
+    messages += view.messages
+    if not messages and not view.undo and not view.conflicts:
         return ""
     undo = f" {button(view.undo, 'Undo')}" if view.undo else ""
-    role = "alert" if view.errors else "status"
+    role = "alert" if view.errors or view.not_stored or view.conflicts else "status"
     return (f'<div class="ssi-notice ssi-history-message" role="{role}">'
-            + "".join(f"<p>{esc(m)}</p>" for m in view.messages[:-1])
-            + (f"<p>{esc(view.messages[-1])}{undo}</p>" if view.messages else f"<p>{undo}</p>") + "</div>")
+            + "".join(f"<p>{esc(m)}</p>" for m in messages[:-1])
+            + (f"<p>{esc(messages[-1])}{undo}</p>" if messages else f"<p>{undo}</p>" if undo else "")
+            + "".join(_conflict_html(c) for c in view.conflicts[:CONFLICTS_SHOWN]) + "</div>")
+
+
+def _conflict_html(c: Conflict) -> str:
+    if c.ours is None:
+        assert c.theirs is not None  # a date neither tab has would be no conflict
+        return (f"<p>Another tab changed the reading of {esc(c.day)} (now total {esc(c.theirs.shown_total)}) while"
+                f" this tab deleted it; the changed reading is kept. "
+                f"{button(f'delete:{c.day}', 'Delete it', label=f'Delete the reading of {c.day}')}</p>")
+    use = button("use:" + json.dumps(storage.reading_to_dict(c.ours), ensure_ascii=False, separators=(",", ":")),
+                 f"Use this tab's reading (total {c.ours.shown_total})", label=f"Use this tab's reading of {c.day}")
+    if c.theirs is None:
+        return (f"<p>Another tab deleted the reading of {esc(c.day)} while this tab saved it (total"
+                f" {esc(c.ours.shown_total)}); it stays deleted. {use}</p>")
+    return (f"<p>Another tab saved a different reading for {esc(c.day)} (total {esc(c.theirs.shown_total)}) while"
+            f" this tab saved one (total {esc(c.ours.shown_total)}); the other tab's is kept. {use}</p>")
 
 
 def _paste_html(view: View) -> str:
@@ -148,7 +172,7 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
         items = "".join(f"<li>{esc(LABELS.get(n, n.capitalize()))}: {esc(m)}</li>" for n, m in view.errors.items())
         parts.append(f'<div class="ssi-notice" role="alert"><p>To fix:</p><ul>{items}</ul></div>')
     if view.imported is not None:
-        parts.append(f'<div class="ssi-notice ssi-history-import" role="status">{_import_html(*view.imported)}</div>')
+        parts.append(f'<div class="ssi-notice ssi-history-import" role="status">{_import_html(view.imported)}</div>')
     parts.append(_paste_html(view))
     if view.editing is not None:
         parts.append(_edit_row(view))
@@ -184,28 +208,17 @@ def render(view: View, ctx: Context, shown: str = "20") -> str:
     return "".join(parts)
 
 
-def _import_html(name: str, got: csvio.Imported, merged: Merge | None) -> str:
-    """What an import did: counts, dates whose saved values differ from the file's, and the rejected rows."""
-    if merged is None:
-        return f"<p>{esc(got.problem)}</p>"
-    counts = [f"{len(merged.added)} new reading{'s' if len(merged.added) != 1 else ''} added"]
-    if merged.unchanged:
-        counts.append(f"{merged.unchanged} already saved")
-    if merged.conflicts:
-        counts.append(f"{len(merged.conflicts)} kept as saved (the file has different values)")
-    if got.rejected:
-        counts.append(f"{len(got.rejected)} rejected")
-    parts = [f"<p>From “{esc(name)}” ({esc(got.kind)}): {esc('; '.join(counts))}. Saved readings are never"
-             " removed by an import.</p>"]
-    if merged.conflicts:
-        items = "".join(f"<li>{esc(saved.day)}: saved total {esc(plain(saved.total))}, file total"
-                        f" {esc(plain(new.total))}</li>" for saved, new in merged.conflicts[:REJECTED_SHOWN])
+def _import_html(note: csvio.ImportNote) -> str:
+    """What an import did (csvio.note_for): counts, how the file was read, conflicts, rejected rows."""
+    parts = [f"<p>{esc(note.summary)}</p>"]
+    if note.encoding:
+        parts.append(f"<p>{esc(note.encoding)}</p>")
+    if note.conflicts:
+        items = "".join(f"<li>{esc(c)}</li>" for c in note.conflicts)
         parts.append("<p>Dates already saved with other values (to take the file's values, delete the saved"
                      f" reading and import again):</p><ul>{items}</ul>")
-    if got.rejected:
-        where = "Line" if got.where == "line" else "Entry"
-        items = "".join(f"<li>{where} {esc(r.line)}: {esc(r.reason)}</li>" for r in got.rejected[:REJECTED_SHOWN])
-        more = len(got.rejected) - REJECTED_SHOWN
-        extra = f"<p>…and {esc(more)} more rejected rows, not listed.</p>" if more > 0 else ""
+    if note.rejected:
+        items = "".join(f"<li>{esc(r)}</li>" for r in note.rejected)
+        extra = f"<p>…and {esc(note.more)} more rejected rows, not listed.</p>" if note.more > 0 else ""
         parts.append(f"<p>Rejected rows:</p><ol class=\"ssi-rejected\">{items}</ol>{extra}")
     return "".join(parts)

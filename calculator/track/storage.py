@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..fields import FormErrors
+from .jsontext import salvage, too_deep
 from .readings import LABELS, OPTIONAL, PILLARS, History, Reading, make_reading, plain, sort_history
 
 FORMAT = "ssi-field-guide/readings"
@@ -35,6 +36,7 @@ class Loaded:
     skipped: tuple[Skipped, ...] = ()
     set_aside: tuple[str, ...] = ()  # unreadable saved text kept from an earlier repair
     raw: str | None = None
+    writes: tuple[str, ...] = ()  # the ids of the latest saves this text descends from, oldest first
 
     @property
     def damaged(self) -> bool:
@@ -56,13 +58,21 @@ def reading_to_dict(r: Reading) -> dict[str, str]:
     return out
 
 
-def dump(readings: Iterable[Reading], set_aside: Iterable[str] = ()) -> str:
+# Each save names itself (an id) after the ids of the saves it was made on, so a tab can tell whether what is
+# stored now holds its own last save or was written by a tab that never saw it (sync.py).
+WRITES_KEPT = 64
+
+
+def dump(readings: Iterable[Reading], set_aside: Iterable[str] = (), writes: Iterable[str] = ()) -> str:
     """The saved text for a history (compact: five years of daily readings stay well under a megabyte)."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION,
                             "readings": [reading_to_dict(r) for r in readings]}
     kept = [t for t in set_aside if t]
     if kept:
         data["set_aside"] = kept
+    ids = list(writes)[-WRITES_KEPT:]
+    if ids:
+        data["writes"] = ids
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -76,42 +86,32 @@ def reading_from_dict(entry: object, where: str | int) -> Reading | Skipped:
     if not isinstance(entry, Mapping):
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         return Skipped(where, "it is not a reading (expected an object with a date and four pillars)")
+    key = tuple(entry.items()) if all(type(v) is str for v in entry.values()) else None
+    if key is not None and key in _READ:
+        return _READ[key]
     values = {k: _as_text(v) for k, v in entry.items() if isinstance(k, str)}
     try:
-        return make_reading(values)
+        reading = make_reading(values)
     except FormErrors as problem:
         where = _describe_entry(entry, where) if isinstance(where, int) else where
         names = {"date": "date", "note": "note", **LABELS}
         return Skipped(where, "; ".join(f"{names.get(n, n)}: {message}" for n, message in problem.errors.items()))
+    if key is not None:
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[key] = reading
+    return reading
+
+
+# Entries read before, as saved: another tab's save changes one reading of thousands, and the page reads the
+# whole text again, so each entry is checked once (readings are immutable; the check does not depend on today).
+_READ: dict[tuple[tuple[Any, Any], ...], Reading] = {}
+_READ_MAX = 60_000
 
 
 def _describe_entry(entry: object, index: int) -> str:
     day = entry.get("date") if isinstance(entry, Mapping) else None
     return f"reading {index + 1}" + (f" ({day})" if isinstance(day, str) and len(day) <= 20 else "")
-
-
-# Saved readings nest three levels deep. Far deeper JSON is damage or mischief, and reading it could exhaust the
-# stack (under Pyodide that is a fatal error, not a RecursionError), so depth is checked before parsing.
-MAX_DEPTH = 32
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-
-
-def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
-    """True when JSON text nests arrays or objects more than ``limit`` levels deep (strings ignored).
-
-    >>> too_deep('{"readings": [{"note": "[[[["}]}'), too_deep("[" * 40)
-    (False, True)
-    """
-    depth = 0
-    for ch in _NOT_BRACKETS.sub("", _STRINGS.sub("", text)):
-        if ch in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth -= 1
-    return False
 
 
 # The page sends the same saved text with every request; the last one read is remembered (Loaded is immutable),
@@ -130,9 +130,9 @@ def load(text: str | None) -> Loaded:
     return loaded
 
 
-def remember(text: str, readings: History, set_aside: tuple[str, ...]) -> None:
+def remember(text: str, readings: History, set_aside: tuple[str, ...], writes: tuple[str, ...] = ()) -> None:
     """Note that ``text`` (just written by :func:`dump`) holds these readings, for the next request."""
-    _LAST[:] = [(text, Loaded(readings, (), set_aside, raw=text))]
+    _LAST[:] = [(text, Loaded(readings, (), set_aside, raw=text, writes=writes[-WRITES_KEPT:]))]
 
 
 def _load(text: str | None) -> Loaded:
@@ -146,28 +146,37 @@ def _load(text: str | None) -> Loaded:
     """
     if text is None or not text.strip():
         return Loaded((), raw=text)
+    skipped: list[Skipped] = []
+    deep = too_deep(text)
     try:
-        if too_deep(text):
+        if deep:
             raise ValueError("nested too deeply")
         data: Any = json.loads(text, parse_float=str, parse_int=str)
     except (ValueError, RecursionError):
-        return Loaded((), (Skipped("all saved data", "it is not readable JSON (damaged or edited by hand)"),),
-                      raw=text)
-    skipped: list[Skipped] = []
+        cut = None if deep else salvage(text, checked=True)
+        if cut is None:
+            return Loaded((), (Skipped("all saved data", "it is not readable JSON (damaged or edited by hand)"),),
+                          raw=text)
+        data = {**cut.header, "readings": cut.entries} if cut.header else cut.entries
+        after = f"reading {len(cut.entries)}" if cut.entries else "its start"
+        skipped.append(Skipped("the end of the saved data", f"it is cut off or damaged after {after} (the last"
+                               f" {len(text) - cut.damaged_at:,} characters could not be read); every reading"
+                               " before that is shown"))
     set_aside: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
     if isinstance(data, list):
         entries: list[Any] = data
     elif isinstance(data, dict) and isinstance(data.get("readings"), list):
         entries = data["readings"]
-        version = data.get("version", str(VERSION))
-        if not (isinstance(version, str) and version.isdigit()) or int(version) > VERSION:
-            skipped.append(Skipped("the format", f"it was saved as version {str(version)[:12]!s}, newer than this"
-                                   " page reads; only the readings it understands are shown"))
+        skipped += _version_problem(data.get("version", str(VERSION)))
         aside = data.get("set_aside", [])
         if isinstance(aside, list) and all(isinstance(t, str) for t in aside):
             set_aside = tuple(aside)
         elif aside:
             skipped.append(Skipped("text kept aside", "it is not a list of texts"))
+        ids = data.get("writes", [])
+        if isinstance(ids, list):
+            writes = tuple(i for i in ids if isinstance(i, str))[-WRITES_KEPT:]
     else:
         return Loaded((), (Skipped("all saved data", "it holds no list of readings"),), raw=text)
     readings: list[Reading] = []
@@ -183,4 +192,24 @@ def _load(text: str | None) -> Loaded:
                                    f"reading {index + 1} has the same date; the later one is kept"))
         first_line[found.day] = index
         readings.append(found)
-    return Loaded(sort_history(readings), tuple(skipped), set_aside, raw=text)
+    return Loaded(sort_history(readings), tuple(skipped), set_aside, raw=text, writes=writes)
+
+
+_VERSION = re.compile(r"[0-9]{1,9}")
+
+
+def _version_problem(version: object) -> list[Skipped]:
+    """Why the saved version cannot be trusted, if it cannot: a number above ours is a newer page's; anything
+    else is damage.
+
+    >>> _version_problem("1"), _version_problem("2")[0].reason[:27], _version_problem("-1")[0].reason[:26]
+    ([], 'it was saved as version 2, ', 'its version (“-1”) is not ')
+    """
+    if isinstance(version, str) and _VERSION.fullmatch(version):
+        if int(version) <= VERSION:
+            return []
+        return [Skipped("the format", f"it was saved as version {version}, newer than this page reads; only the"
+                        " readings it understands are shown")]
+    shown = version[:12] if isinstance(version, str) else type(version).__name__
+    return [Skipped("the format", f"its version (“{shown}”) is not a number, so the saved data is damaged; the"
+                    " readings that could be read are shown")]

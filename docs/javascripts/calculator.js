@@ -12,7 +12,7 @@
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
-  const MAX_FILE_BYTES = 64 * 1024 * 1024; // larger files are not read; Python says why
+  const MAX_FILE_BYTES = 16 * 1024 * 1024; // larger files are not read (Python refuses far smaller ones, and says why)
   const ANSWER_WITHIN_MS = 30000; // unless the calculator's data-answer-within-ms says otherwise
   const SLOW_MS = 3000; // past this (or half the limit), the status line says the answer is slow in coming
   const RESTARTS_IN_A_ROW = 1; // a new worker that cannot answer either is not replaced again
@@ -169,6 +169,29 @@
     try { return localStorage.getItem(key); } catch { return null; }
   }
 
+  // Stores a mode's text. With `merge`, Python made it from `base` (the text its request read): if another
+  // tab stored something else since, nothing is written and the answer is "changed" (the page asks Python
+  // again, which merges). Otherwise "" when stored, or why the browser refused (storage full or blocked).
+  function writeStorage(key, text, base, merge) {
+    try {
+      if (merge && localStorage.getItem(key) !== base) return "changed";
+      localStorage.setItem(key, text);
+      return "";
+    } catch (error) {
+      return `${error.name}: ${error.message}`;
+    }
+  }
+
+  // A chosen file's bytes, as base64 (requests are JSON text): Python finds their encoding.
+  function readBase64(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(",") + 1));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
   function mount(element) {
     const form = element.querySelector("form");
     const storageKey = element.dataset.storageKey || "";
@@ -184,6 +207,8 @@
       notice: null,
       resend: false, // the next request sends the latest values to a new worker
       lost: false, // a new worker took over before the last action was answered
+      pending: undefined, // Python's, sent back with every request until an answer replaces it
+      storeProblem: "", // why the browser refused the last text to store; "" when it stored it
     };
     if ("urlState" in element.dataset) {
       const query = new URLSearchParams(location.search);
@@ -234,13 +259,13 @@
         const files = await Promise.all([...input.files].map(async (f) =>
           ({ name: f.name, size: f.size, text: f.size <= MAX_FILE_BYTES ? await f.text() : null })));
         input.value = "";
-        w.send({ action: input.name, files });
+        w.request({ action: input.name, files });
         return;
       }
       const file = input.files[0];
-      const text = file.size <= MAX_FILE_BYTES ? await file.text() : null;
+      const data = file.size <= MAX_FILE_BYTES ? await readBase64(file).catch(() => null) : null;
       input.value = "";
-      w.request({ action: input.name, file_name: file.name, file_size: file.size, file_text: text });
+      w.request({ action: input.name, file_name: file.name, file_size: file.size, file_base64: data });
     });
     element.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
@@ -258,7 +283,9 @@
     w.busy = true;
     const id = nextId++;
     const request = { mode: w.element.dataset.calculator, root: w.element.dataset.root || "", values, ...extra };
-    if (w.storageKey) request.stored = readStorage(w.storageKey);
+    if (w.storageKey) {
+      Object.assign(request, { stored: readStorage(w.storageKey), pending: w.pending, store_problem: w.storeProblem });
+    }
     const within = Number(w.element.dataset.answerWithinMs) || ANSWER_WITHIN_MS;
     const pending = {
       w,
@@ -285,7 +312,8 @@
       if (reply && w.element.isConnected) {
         if (reply.answer) {
           if (!pending.resend) restarts = 0; // a new worker proves itself on more than the values it was sent
-          show(w, reply.answer, reply.python_ms, pending.resend);
+          // show() asks again when its write turned out otherwise than Python assumed (Python then says what is true)
+          if (show(w, reply.answer, reply.python_ms, pending.resend, request.stored)) w.again = true;
         } else {
           refused(w, reply.error);
         }
@@ -308,7 +336,20 @@
     w.element.dispatchEvent(new CustomEvent("ssi:result", { bubbles: true, detail: { ok: false, error: reason } }));
   }
 
-  function show(w, answer, pythonMs, resend) {
+  // Shows an answer, after storing its text. Python wrote the answer for the outcome of the last write
+  // (request.store_problem); when this write turns out otherwise, or another tab stored a text meanwhile, the
+  // answer is not shown and this returns true: the page asks again.
+  function show(w, answer, pythonMs, resend, base) {
+    if (w.storageKey) w.pending = answer.pending;
+    if (w.storageKey && typeof answer.store === "string") {
+      const problem = writeStorage(w.storageKey, answer.store, base, answer.merge);
+      const assumed = w.storeProblem;
+      if (problem !== "changed") w.storeProblem = problem;
+      if (problem === "changed" || Boolean(problem) !== Boolean(assumed)) {
+        if (answer.download) offer(answer.download);
+        return true;
+      }
+    }
     if (w.notice && w.notice.kind !== "unsaved") {
       w.notice = null; // whatever it said is over
       render(w);
@@ -320,13 +361,6 @@
       slot.textContent = message;
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
-    }
-    if (typeof answer.store === "string" && w.storageKey) {
-      try {
-        localStorage.setItem(w.storageKey, answer.store);
-      } catch (error) {
-        notify(w, "unsaved", error.name);
-      }
     }
     if (resend) {
       notify(w, w.lost ? "lost" : "restarted");
@@ -355,6 +389,11 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
+
+  // Another tab changed what a calculator keeps: show it here too (Python merges this tab's pending saves in).
+  window.addEventListener("storage", (event) => {
+    for (const w of live()) if (w.storageKey && (event.key === null || event.key === w.storageKey)) w.request({});
+  });
 
   function mountAll() {
     const found = document.querySelectorAll("[data-calculator]:not([data-mounted])");

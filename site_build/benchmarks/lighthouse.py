@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from site_build.serve_static import serve_in_thread
-from site_build.testing import BASE, ROOT, SITE
-from site_build.testing import CHROMIUM_FLAGS as FLAGS
+from site_build.testing import BASE, CHROMIUM_FLAGS, ROOT, SITE
 
 from .browser import chromium
 from .twin import build_twin
@@ -124,7 +123,7 @@ def lighthouse(url: str, base_url: str, preset: str, categories: tuple[str, ...]
     with tempfile.TemporaryDirectory(prefix="ssi-lh-") as tmp:
         out = Path(tmp) / "report.json"
         command = [str(LIGHTHOUSE), url, f"--chrome-path={chromium()}",
-                   "--chrome-flags=" + " ".join(["--headless=new", *FLAGS, f"--user-data-dir={tmp}/profile"]),
+                   "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile"]),
                    "--output=json", f"--output-path={out}", "--quiet",
                    "--only-categories=" + ",".join(categories)]
         if preset == "desktop":

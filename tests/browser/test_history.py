@@ -110,7 +110,7 @@ def test_damaged_saved_data_is_shown_downloadable_and_not_overwritten(guarded_pa
     wait_ready(page)
     notice = page.locator(".ssi-history-damaged")
     expect(notice).to_contain_text("Part of your saved data could not be read")
-    expect(notice).to_contain_text("not readable JSON")
+    expect(notice).to_contain_text("cut off or damaged after reading 1")
     add_blocked = page.locator("[data-action='add']")
     page.fill("#track-brand", "20")
     page.fill("#track-find", "6")
@@ -147,13 +147,13 @@ def test_a_storage_full_error_is_reported(calc_page) -> None:  # type: ignore[no
     page = calc_page(PAGE)
     page.evaluate("""() => { Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError'); }; }""")
-    add_failed = page.locator("[data-calculator-status]")
     page.fill("#track-date", "2026-05-19")
     for field in ("brand", "find", "engage", "relate"):
         page.fill(f"#track-{field}", "5")
     with result_after(page, "track"):
         page.click("[data-action='add']")
-    expect(add_failed).to_contain_text("could not be saved")
+    expect(page.locator(".ssi-history-message")).to_contain_text("Not saved: this browser refused to store the"
+                                                                 " reading of 2026-05-19 (total 20)")
 
 
 def test_paste_then_confirm(calc_page) -> None:  # type: ignore[no-untyped-def]

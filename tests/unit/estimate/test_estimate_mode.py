@@ -191,3 +191,21 @@ def test_the_command_line_names_bad_values_with_exit_code_2(tmp_path: Path) -> N
     assert done.returncode == 2
     assert "not valid JSON" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_starting_point_the_browser_refuses_to_store_is_said_to_be_unsaved_until_it_is_stored() -> None:
+    full = "QuotaExceededError: The quota has been exceeded."
+    saved = handle(WebRequest("estimate", MODE.defaults(), ROOT, action="start"))
+    start = saved["store"]
+    assert saved.get("pending") == start  # the page keeps it, in case the browser refuses it
+    # The browser refused: the page asks again, saying so; nothing is stored yet.
+    refused = handle(WebRequest("estimate", {**MODE.defaults(), "comments_per_week": "5"}, ROOT, stored=None,
+                                pending=start, store_problem=full))
+    page = re.sub(r"<[^>]+>", " ", refused["html"])
+    assert "From your starting point (33.3)" in page  # still compared on this page
+    assert "Your starting point is not saved: this browser refused to store it" in page and full in page
+    assert refused.get("store") == start  # and offered again
+    # Stored at last: the comparison stays and the warning goes.
+    stored = handle(WebRequest("estimate", MODE.defaults(), ROOT, stored=start, pending=start))
+    assert "not saved" not in stored["html"] and "From your starting point" in stored["html"]
+    assert "store" not in stored and "pending" not in stored

@@ -1,5 +1,6 @@
 """Import and export: exact round trips, and every kind of broken file a person might choose."""
 
+import base64
 import json
 from datetime import date
 from decimal import Decimal as D
@@ -8,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.track.csvio import MAX_BYTES, read_csv, read_file, read_json, to_csv, to_json
+from calculator.track.csvio import MAX_BYTES, read_csv, read_file, read_json, read_upload, to_csv, to_json
 from calculator.track.readings import Reading, sort_history
+from calculator.web import handle_json
 
 TODAY = date(2026, 5, 20)
 HEADER = "date,brand,find,engage,relate\n"
@@ -137,3 +139,35 @@ def test_a_quoted_field_left_open_does_not_raise() -> None:
 @given(st.text(max_size=400))
 def test_any_text_imports_without_raising(text: str) -> None:
     read_file("x.csv", text, len(text), TODAY)
+
+
+EXCEL_1252 = "date,brand,find,engage,relate,note\r\n2026-05-19,20.998,6.4,10.25,15,café réunion\r\n".encode("cp1252")
+
+
+def test_a_windows_1252_csv_from_excel_keeps_its_accents_and_says_how_it_was_read() -> None:
+    got = read_upload("excel.csv", EXCEL_1252, len(EXCEL_1252), TODAY)
+    assert [r.note for r in got.readings] == ["café réunion"]
+    assert "read as Windows-1252" in got.note
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig", "utf-8"])
+def test_unicode_csv_files_are_read_exactly_and_silently(codec: str) -> None:
+    data = EXCEL_1252.decode("cp1252").encode(codec)
+    got = read_upload("unicode.csv", data, len(data), TODAY)
+    assert [r.note for r in got.readings] == ["café réunion"] and got.note == ""
+
+
+def test_the_page_sends_a_file_as_bytes_and_the_import_report_names_the_encoding() -> None:
+    request = {"mode": "track", "values": {}, "action": "import", "file_name": "excel.csv",
+               "file_size": len(EXCEL_1252), "file_base64": base64.b64encode(EXCEL_1252).decode()}
+    answer = json.loads(handle_json(json.dumps(request)))
+    assert "1 new reading added" in answer["html"] and "read as Windows-1252" in answer["html"]
+    assert json.loads(answer["store"])["readings"][0]["note"] == "café réunion"
+    broken = json.loads(handle_json(json.dumps({**request, "file_base64": "not base64!"})))
+    assert "Nothing was imported" in broken["html"] and "store" not in broken
+
+
+def test_a_binary_file_is_still_refused_whatever_its_bytes() -> None:
+    for data in (bytes(range(256)) * 40, b"\x00" * 3000, b"\x89PNG\r\n\x1a\n" + bytes(500)):
+        got = read_upload("x.csv", data, len(data), TODAY)
+        assert "binary file" in got.problem and not got.readings

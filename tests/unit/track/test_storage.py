@@ -105,3 +105,44 @@ def test_anything_saved_loads_back_identically(rows: list[tuple[date, D, D, D, D
 @given(st.text(max_size=300))
 def test_any_text_at_all_loads_without_raising(text: str) -> None:
     load(text)
+
+
+def ten_readings() -> str:
+    return dump([Reading(date(2026, 5, d), D("20.5"), D("6.4"), D("10.25"), D(15), note=f"week {d}")
+                 for d in range(1, 11)])
+
+
+def test_a_text_cut_off_mid_write_gives_every_complete_reading() -> None:
+    text = ten_readings()
+    cut = text[:text.rindex('{"date"') + 30]  # the write stopped inside the tenth reading
+    loaded = load(cut)
+    assert [r.day.day for r in loaded.readings] == list(range(1, 10))  # the tenth was cut
+    assert loaded.damaged and loaded.raw == cut  # nothing is written over it until the person chooses
+    assert any("cut off or damaged after reading 9" in s.reason for s in loaded.skipped)
+
+
+def test_every_cut_of_a_saved_text_keeps_the_readings_before_it() -> None:
+    text = ten_readings()
+    whole = load(text).readings
+    for cut in range(len(text) - 1, 0, -13):
+        got = load(text[:cut]).readings
+        assert got == whole[:len(got)]
+        assert len(got) >= text[:cut].count('"note"') - 1
+
+
+@pytest.mark.parametrize("version", ['"one"', "-1", '"-1"', "1.5", "null", "[]", '"²"', '"٢"', '"1" '])
+def test_a_version_that_is_not_a_number_is_called_damaged_not_newer(version: str) -> None:
+    entry = '{"date": "2026-05-19", "brand": "1", "find": "1", "engage": "1", "relate": "1"}'
+    loaded = load(f'{{"version": {version}, "readings": [{entry}]}}')
+    assert len(loaded.readings) == 1
+    reasons = " ".join(s.reason for s in loaded.skipped)
+    if version.strip() == '"1"':
+        assert not loaded.damaged
+    else:
+        assert loaded.damaged and "newer" not in reasons and "is not a number" in reasons
+
+
+def test_the_saves_a_text_descends_from_are_read_back() -> None:
+    assert load(dump([R2], writes=["a1", "b2"])).writes == ("a1", "b2")
+    assert load('{"readings": [], "writes": [true, "x", null, {}]}').writes == ("x",)
+    assert load('{"readings": [], "writes": "x"}').writes == ()
