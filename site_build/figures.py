@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from calculator.outreach import published as bo
 from calculator import evidence
 from calculator.estimate import personas as estimate_personas
+from calculator.interpret import percentile
 from calculator.outreach import warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
@@ -145,6 +146,9 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "reply_eb24_blank": lambda: Quote(_num(_reply_eb24().low), eb24),
         "reply_reachium_accepted": lambda: Quote(_num(_bench(reach, benchmark="reply_accepted").low), reach),
         "reply_belkins_2025": lambda: Quote(_num(_bench("bench-belkins-2025").low), "bench-belkins-2025"),
+        # The percentile model's coverage of the known readings with a rank (calculator/interpret/percentile.py)
+        "percentile_inside": lambda: Quote(_num(percentile.coverage().inside), OURS_SOURCE),
+        "percentile_readings": lambda: Quote(_num(percentile.coverage().total), OURS_SOURCE),
         # LinkedIn's sample dashboard, as the estimate model's calibration persona uses it
         "sample_total": lambda: Quote(_num(round(sum(estimate_personas.SAMPLE_DASHBOARD), 3)),
                                       "li-sample-dashboard"),
