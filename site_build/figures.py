@@ -32,10 +32,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from calculator.outreach import published as bo
 from calculator import evidence
 from calculator.estimate import personas as estimate_personas
 from calculator.interpret import percentile
+from calculator.outreach import published as bo
 from calculator.outreach import warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
@@ -146,6 +146,9 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "reply_eb24_blank": lambda: Quote(_num(_reply_eb24().low), eb24),
         "reply_reachium_accepted": lambda: Quote(_num(_bench(reach, benchmark="reply_accepted").low), reach),
         "reply_belkins_2025": lambda: Quote(_num(_bench("bench-belkins-2025").low), "bench-belkins-2025"),
+        "reply_reachium_sent": lambda: Quote(_num(_bench(reach, benchmark="reply_sent").low), reach),
+        "reply_eb24_sent_low": lambda: Quote(_num(_reply_eb24_sent().low), OURS_SOURCE),
+        "reply_eb24_sent_high": lambda: Quote(_num(_reply_eb24_sent().high), OURS_SOURCE),
         # The percentile model's coverage of the known readings with a rank (calculator/interpret/percentile.py)
         "percentile_inside": lambda: Quote(_num(percentile.coverage().inside), OURS_SOURCE),
         "percentile_readings": lambda: Quote(_num(percentile.coverage().total), OURS_SOURCE),
@@ -173,11 +176,17 @@ def _daily(limit: bo.VendorLimit, source_id: str) -> Quote:
 
 
 def _reply_eb24() -> bo.Figure:
+    """The Expandi/Belkins reply rates as the source prints them (not our per-sent arithmetic on them)."""
     found = [f for b in vars(bo).values() if isinstance(b, bo.Benchmark) and b.key != "acceptance"
-             for f in b.overall + b.breakdowns if f.source_id == "bench-expandi-belkins-2024"]
+             for f in b.overall + b.breakdowns if f.source_id == "bench-expandi-belkins-2024" and not f.ours]
     if len(found) != 1:
         raise PlaceholderError(f"expected one Expandi/Belkins reply figure, found {len(found)}")
     return found[0]
+
+
+def _reply_eb24_sent() -> bo.Figure:
+    """Our per-sent equivalent of the Expandi/Belkins reply rates, if they are after acceptance."""
+    return next(f for f in bo.REPLY_OF_SENT.overall if f.source_id == "bench-expandi-belkins-2024" and f.ours)
 
 
 def _ws_end(key: str, end: str) -> Callable[[], Quote]:

@@ -103,6 +103,18 @@ def test_funnel_shows_ranges_with_sources_and_links_relative_to_the_page() -> No
     assert "vendor claim" in html
 
 
+def test_funnel_shows_each_figure_base_and_compares_only_like_with_like() -> None:
+    html = str(ask("funnel")["html"])
+    assert "<td>per connection who accepted</td>" in html and "<td>per invitation sent</td>" in html
+    assert "29% of connections who accepted; not compared: 5.44–9.36% (base disputed)" in html
+    assert "8.1% of invitations sent; not compared: 1.44–2.47% (base disputed), 7% (base not stated)" in html
+    assert "Below the one figure of this base" in html
+    assert "a proxy only (29%), not compared" in html
+    assert "(our arithmetic)" in html
+    assert "LinkedIn publishes none" not in html and "20M+ requests" not in html.replace("said to be 20M+", "")
+    assert 'href="../../sources/#li-inmail-2022"' in html
+
+
 def test_pacing_is_honest_about_what_is_not_official() -> None:
     html = str(ask("pacing")["html"])
     assert "LinkedIn publishes no invitation limit" in html
@@ -142,7 +154,7 @@ def test_every_guide_anchor_linked_from_a_result_exists() -> None:
 def test_the_command_line_prints_what_the_page_computes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outreach", "funnel", "--sent", "200", "--accepted", "60", "--messages", "50", "--replies", "12"]) == 0
     out = capsys.readouterr().out
-    assert "Acceptance rate                    30% (60 of 200)" in out
+    assert re.search(r"Acceptance rate \[per invitation sent\] +30% \(60 of 200\)", out)
     assert "24% (12 of 50)" in out
     mode = registry()["funnel"]
     parsed = parse_form(mode.fields, {"sent": "200", "accepted": "60", "messages": "50", "replies": "12"})
