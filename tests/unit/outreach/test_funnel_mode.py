@@ -50,7 +50,7 @@ def test_three_forms_on_one_page_share_no_element_id() -> None:
     ("pacing", {"per_day": ""}, "per_day", "Enter a count"),
     ("pacing", {"per_day": "30", "per_week": "10"}, "per_week", "holds at least 30"),
     ("pacing", {"ssi": "140"}, "ssi", "between 0 and 100"),
-    ("warmup", {"target": "150"}, "target", "never goes above about 100 a week"),
+    ("warmup", {"target": "150"}, "target", "pacing check rates a week Elevated"),
     ("warmup", {"days": "8"}, "days", "between 1 and 7"),
 ])
 def test_bad_input_gets_a_message_on_its_field(mode: str, changes: dict[str, str], field: str, words: str) -> None:
@@ -167,7 +167,7 @@ def test_the_command_line_names_the_field_for_impossible_combinations(capsys: py
 
 
 def test_the_command_line_runs_pacing_and_warmup(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["outreach", "pacing", "1", "50", "350", "--activity", "new", "--ssi", "12"]) == 0
+    assert main(["outreach", "pacing", "50", "350", "--stage", "start", "--ssi", "12"]) == 0
     assert capsys.readouterr().out.startswith("Risk: High")
     assert main(["outreach", "warmup", "50", "5", "--start", "dormant"]) == 0
     out = capsys.readouterr().out
