@@ -3,7 +3,8 @@
 A greedy planner: at each step it takes the change with the most estimated points per minute a week (a
 one-off task's minutes are spread over the plan's weeks), until the target is reached, the time budget is
 spent, or every lever is at its limit. Limits keep the plan within what a person can sustain and, for
-invitations, under the widely reported ~100 a week [weekly-100].
+invitations, within the pace the pacing check rates Low for the account's stage (:mod:`..outreach.limits`),
+well under the widely reported ~100 a week [weekly-100].
 
 >>> from calculator.estimate.personas import TYPICAL
 >>> p = make_plan(TYPICAL.inputs, Goal(target=45))
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..pillars import Pillar
-from .levers import INVITATIONS, LEVERS, LEVERS_BY_KEY, Goal, Item, Lever, Plan
+from .levers import INVITATIONS, LEVERS, LEVERS_BY_KEY, Goal, Item, Lever, Plan, for_goal
 from .score import EstimateInputs, estimate
 from .terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, Term, terms_of
 
@@ -168,7 +169,7 @@ def _greedy(inputs: EstimateInputs, goal: Goal, budget: float | None,
     """
     state = _State(inputs, goal.invites_now)
     usable = usable or _USABLE[inputs.account == "sales_navigator"]
-    levers = usable.levers
+    levers = tuple(for_goal(lv, goal) for lv in usable.levers)
     costs = [_weekly_cost(lv, goal) for lv in levers]  # costs depend only on the plan's length
     steps: list[_Step | None] = [None] * len(levers)  # each lever's next step, when known
     known = [False] * len(levers)
@@ -225,7 +226,7 @@ def _greedy(inputs: EstimateInputs, goal: Goal, budget: float | None,
 
 def _best(inputs: EstimateInputs, goal: Goal) -> _State:
     """Where the planner ends with no target and no time budget: every lever as far as it still gains."""
-    return _greedy(inputs, Goal(None, None, goal.weeks, goal.invites_now), None)[0]
+    return _greedy(inputs, Goal(None, None, goal.weeks, goal.invites_now, goal.stage), None)[0]
 
 
 def _best_with_sales_navigator(inputs: EstimateInputs, goal: Goal, free_best: _State) -> float:
@@ -237,7 +238,7 @@ def _best_with_sales_navigator(inputs: EstimateInputs, goal: Goal, free_best: _S
     changes only the find pillar, so only that one is planned again.
     """
     sales_navigator = replace(inputs, account="sales_navigator")
-    find = _greedy(sales_navigator, Goal(None, None, goal.weeks, goal.invites_now), None,
+    find = _greedy(sales_navigator, Goal(None, None, goal.weeks, goal.invites_now, goal.stage), None,
                    _FIND_WITH_SALES_NAVIGATOR)[0]
     at = _AT[Pillar.FIND]
     return sum(min(PILLAR_CAP, find.raw[at] if n == at else r) for n, r in enumerate(free_best.raw))
@@ -281,7 +282,7 @@ def _items(inputs: EstimateInputs, goal: Goal, order: list[str], picks: list[str
     state = _State(inputs, goal.invites_now)
     items = []
     for key in order:
-        lever = LEVERS_BY_KEY[key]
+        lever = for_goal(LEVERS_BY_KEY[key], goal)
         steps = picks.count(key)
         before_total, start = state.total(), state.level(lever)
         for _ in range(steps):
@@ -299,8 +300,8 @@ def _blockers(goal: Goal, inputs: EstimateInputs, best: float, with_sn: float | 
     if best < target - EPSILON:
         free = inputs.account != "sales_navigator"
         reasons.append(
-            f"Out of reach within safe limits in {goal.weeks} weeks: with every change at its limit our model gets"
-            f" you to about {best:.0f}" + (" on a free account." if free else ".")
+            f"Out of reach within the planner's limits: with every change at its limit, kept up for {goal.weeks}"
+            f" weeks, our model gets you to about {best:.0f}" + (" on a free account." if free else ".")
         )
         if with_sn is not None and with_sn >= target - EPSILON:
             reasons.append(f"With Sales Navigator (lead saves and its searches count) about {with_sn:.0f} is"
