@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from calculator.outreach import published as bo
 from calculator import evidence
+from calculator.outreach import published as bo
 from site_build import content_checks as checks
 from site_build import figures
 
