@@ -156,7 +156,8 @@ def _levers_for(sales_navigator: bool, only: Pillar | None = None) -> _Levers:
 
 
 _USABLE = {True: _levers_for(True), False: _levers_for(False)}
-_FIND_WITH_SALES_NAVIGATOR = _levers_for(True, Pillar.FIND)
+# The pillars Sales Navigator adds inputs to (find; engage), each planned again on its own.
+_WITH_SALES_NAVIGATOR = {p: _levers_for(True, p) for p in (Pillar.FIND, Pillar.ENGAGE)}
 _NONE = -1.0  # the ratio of a lever that cannot be picked now: every real ratio is positive
 
 
@@ -235,13 +236,15 @@ def _best_with_sales_navigator(inputs: EstimateInputs, goal: Goal, free_best: _S
     With no target and no budget, each group of pillars no lever links (find; engage; brand with
     relationships, which invitations join) runs through the same steps in the same order as it would alone:
     a step is picked only when it beats every other, so also every other of its own group. Sales Navigator
-    changes only the find pillar, so only that one is planned again.
+    changes only the find and engage pillars, so only those are planned again, each on its own.
     """
     sales_navigator = replace(inputs, account="sales_navigator")
-    find = _greedy(sales_navigator, Goal(None, None, goal.weeks, goal.invites_now, goal.stage), None,
-                   _FIND_WITH_SALES_NAVIGATOR)[0]
-    at = _AT[Pillar.FIND]
-    return sum(min(PILLAR_CAP, find.raw[at] if n == at else r) for n, r in enumerate(free_best.raw))
+    open_goal = Goal(None, None, goal.weeks, goal.invites_now, goal.stage)
+    raw = list(free_best.raw)
+    for pillar, levers in _WITH_SALES_NAVIGATOR.items():
+        at = _AT[pillar]
+        raw[at] = _greedy(sales_navigator, open_goal, None, levers)[0].raw[at]
+    return sum(min(PILLAR_CAP, r) for r in raw)
 
 
 def make_plan(inputs: EstimateInputs, goal: Goal) -> Plan:
@@ -304,7 +307,8 @@ def _blockers(goal: Goal, inputs: EstimateInputs, best: float, with_sn: float | 
             f" weeks, our model gets you to about {best:.0f}" + (" on a free account." if free else ".")
         )
         if with_sn is not None and with_sn >= target - EPSILON:
-            reasons.append(f"With Sales Navigator (lead saves and its searches count) about {with_sn:.0f} is"
+            reasons.append(f"With Sales Navigator (its searches, lead saves, saved accounts and account research"
+                           f" count) about {with_sn:.0f} is"
                            " possible, so the target is out of reach for a free account only.")
         elif goal.weeks < 26:
             reasons.append("A longer plan helps only the relationships pillar, through invitations accepted"
