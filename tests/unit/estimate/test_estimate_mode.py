@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.estimate.estimate_mode import MODE, STORAGE_KEY
-from calculator.estimate.methodology import describe_estimate
 from calculator.estimate.profile import PROFILE_FIELDS, PROFILE_NAMES
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
@@ -162,15 +161,6 @@ def test_the_text_view_says_ours_and_lists_every_input() -> None:
     for field in PROFILE_FIELDS:
         if field.name != "account":
             assert field.label.removesuffix(" (%)") in text
-
-
-def test_the_methodology_tables_list_every_term_persona_and_file_key() -> None:
-    page = describe_estimate()
-    for name in PROFILE_NAMES:
-        assert f"<code>{name}</code>" in page
-    for persona in ("A brand-new profile", "A typical member", "LinkedIn&#x27;s sample dashboard"):
-        assert persona in page
-    assert 'href="../../sources/#li-breakdown-deck"' in page
 
 
 @pytest.mark.native

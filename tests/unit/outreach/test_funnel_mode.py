@@ -1,4 +1,4 @@
-"""The outreach modes at the web boundary and on the command line: fields, messages, escaping, CSV, sources."""
+"""The outreach modes at the web boundary and on the command line: the funnel, and what the three share."""
 
 from __future__ import annotations
 
@@ -16,15 +16,11 @@ from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
 from calculator.web import handle
 from tests.unit.conftest import HOSTILE
+from tests.unit.outreach.conftest import ask
 
 NAMES = ("funnel", "pacing", "warmup")
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
-
-
-def ask(mode: str, action: str = "", root: str = "../../", **changes: str) -> dict[str, object]:
-    values = {**registry()[mode].defaults(), **changes}
-    return dict(handle(WebRequest(mode, values, root, action=action)))
 
 
 @pytest.mark.parametrize("mode", NAMES)
@@ -77,23 +73,6 @@ def test_hostile_text_in_every_field_comes_back_escaped(mode: str) -> None:
         assert "<img" not in str(response["html"])
 
 
-def test_the_warmup_download_is_a_csv_of_the_plan() -> None:
-    response = ask("warmup", action="csv", target="50", days="5")
-    download = response["download"]
-    assert isinstance(download, dict)
-    assert download["name"] == "warm-up-plan.csv"
-    assert download["type"] == "text/csv"
-    assert download["text"].startswith("Week,Invitations this week,")
-    assert 'data-action="csv"' in str(response["html"])
-
-
-def test_no_download_without_the_button_or_with_bad_values() -> None:
-    assert "download" not in ask("warmup")
-    bad = ask("warmup", action="csv", target="500")
-    assert bad["ok"] is False
-    assert "download" not in bad
-
-
 def test_funnel_shows_ranges_with_sources_and_links_relative_to_the_page() -> None:
     html = str(ask("funnel")["html"])
     assert "26.4–31.4%" in html
@@ -113,13 +92,6 @@ def test_funnel_shows_each_figure_base_and_compares_only_like_with_like() -> Non
     assert "(our arithmetic)" in html
     assert "LinkedIn publishes none" not in html and "20M+ requests" not in html.replace("said to be 20M+", "")
     assert 'href="../../sources/#li-inmail-2022"' in html
-
-
-def test_pacing_is_honest_about_what_is_not_official() -> None:
-    html = str(ask("pacing")["html"])
-    assert "LinkedIn publishes no invitation limit" in html
-    assert "widely reported, not official" in html
-    assert "our judgement" in html
 
 
 @pytest.mark.parametrize("mode", NAMES)

@@ -2,55 +2,14 @@
 
 import json
 import re
-from datetime import date
-from pathlib import Path
 
 import pytest
 
-from calculator.modes import Response, WebRequest
-from calculator.track.mode import FIELDS, MODE, STORAGE_KEY, Report, handle, render_text
+from calculator.modes import WebRequest
+from calculator.track.mode import handle
 from calculator.track.storage import dump, load
 from tests.unit.conftest import HOSTILE, PASTES
-
-TODAY = date(2026, 5, 20)
-
-FORM = {"date": "2026-05-19", "brand": "20.998", "find": "6,4", "engage": "10.25", "relate": "15",
-        "industry_rank": "Top 9%", "network_rank": "", "industry_average": "34", "network_average": "",
-        "note": "", "paste": "", "shown": "20"}
-
-
-def ask(action: str = "", stored: str | None = None, **values: str) -> Response:
-    return handle(WebRequest("track", {**FORM, **values}, "../../", action=action, stored=stored), TODAY)
-
-
-def ask_file(name: str, text: str | None, size: int | None = None, stored: str | None = None) -> Response:
-    size = len(text.encode()) if size is None and text is not None else size or 0
-    return handle(WebRequest("track", FORM, "", action="import", stored=stored, file_name=name, file_text=text,
-                             file_size=size), TODAY)
-
-
-def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def saved(**values: str) -> str:
-    response = ask("add", **values)
-    assert response["ok"], response["errors"]
-    return response["store"]
-
-
-def test_the_mode_is_set_up_for_local_storage() -> None:
-    assert MODE.storage_key == STORAGE_KEY == "ssi-field-guide:readings"
-    assert MODE.handle_request is not None
-    assert {f.name for f in FIELDS} >= {"date", "brand", "find", "engage", "relate", "paste", "import", "note"}
-
-
-def test_an_empty_page_says_how_to_start_and_that_nothing_leaves_the_browser() -> None:
-    response = ask()
-    assert response["ok"] and "store" not in response
-    text = text_of(response["html"])
-    assert "No readings yet" in text
-    assert "local storage" in text and "nothing is sent anywhere" in text
+from tests.unit.track.conftest import TODAY, ask, ask_file, saved, text_of
 
 
 def test_adding_a_reading_saves_it_at_once() -> None:
@@ -228,58 +187,12 @@ def test_keeping_the_valid_readings_keeps_the_rest_aside_then_allows_changes() -
     assert load(gone["store"]).set_aside == () and len(load(gone["store"]).readings) == 2
 
 
-def test_the_list_can_show_all_readings() -> None:
-    readings = [{"date": f"2026-0{m}-{d:02d}", "brand": "1", "find": "1", "engage": "1", "relate": "1"}
-                for m in (3, 4) for d in range(1, 29)]
-    store = json.dumps({"version": 1, "readings": readings})
-    assert ask(stored=store)["html"].count('data-action="delete:') == 20
-    assert ask(stored=store, shown="all")["html"].count('data-action="delete:') == 56
-    assert "36 older readings are not listed" in text_of(ask(stored=store)["html"])
-
-
 def test_odd_requests_do_not_raise() -> None:
     for action in ("delete:", "delete:nope", "edit:2020-01-01", "restore:not json", "save-edit", "unknown", "::"):
         assert ask(action, stored=saved())["html"]
     assert handle(WebRequest("track", {"brand": 5, "shown": None}, "", action="add"))["ok"] is False
 
 
-def test_the_text_report_matches_the_page() -> None:
-    store = ask("add", stored=saved(date="2026-05-12", brand="18"))["store"]
-    text = render_text(Report(load(store).readings, TODAY))
-    assert text.startswith("SSI 53 / 100 on 2026-05-19 (2 readings over 7 days")
-    assert "Establish your professional brand" in text and "+2.998" in text
-
-
 def test_saved_text_from_a_reading_round_trips_through_the_page() -> None:
     store = saved()
     assert load(store).readings == load(dump(load(store).readings)).readings
-
-
-def test_the_command_line_prints_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from calculator.__main__ import main
-
-    path = tmp_path / "readings.csv"
-    path.write_text("date,brand,find,engage,relate\n2026-05-12,18,6.4,10.25,15\n2026-05-19,20.998,6.4,10.25,15\n"
-                    "2026-05-20,oops,1,1,1\n", encoding="utf-8")
-    assert main(["track", str(path), "--today", "2026-05-20"]) == 0
-    out = capsys.readouterr().out
-    assert "readings.csv: 2 readings read, 1 rejected" in out
-    assert "line 4: Establish your professional brand: “oops” is not a number" in out
-    assert "SSI 53 / 100 on 2026-05-19" in out
-
-
-def test_the_command_line_reports_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from calculator.__main__ import main
-
-    assert main(["history", str(tmp_path / "nope.csv")]) == 2
-    assert "nope.csv" in capsys.readouterr().err
-
-
-def test_every_button_on_the_page_names_an_action_of_the_table() -> None:
-    from calculator.track.actions import ACTIONS
-
-    pages = [ask("", stored=saved())["html"], ask("edit:2026-05-19", stored=saved())["html"],
-             ask("delete:2026-05-19", stored=saved())["html"], ask("", stored="{damaged")["html"]]
-    actions = {a.split(":")[0] for page in pages for a in re.findall(r'data-action="([^"]*)"', page)}
-    assert actions and actions <= set(ACTIONS)
-    assert {"add", "edit", "delete", "restore", "export-csv", "keep-valid", "save-edit"} <= actions
