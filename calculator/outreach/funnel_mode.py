@@ -153,7 +153,7 @@ def funnel_html(result: fn.Funnel, ctx: Context) -> str:
         f"<p>Over {esc(period)}.{pace}</p>"
         '<table class="ssi-funnel"><caption>Your rates against published benchmarks of the same base</caption>'
         '<thead><tr><th scope="col">Rate</th><th scope="col">Base</th><th scope="col">Yours</th>'
-        '<th scope="col">Published, same base (vendor data)</th>'
+        '<th scope="col">Published, same base (vendor claims)</th>'
         f'<th scope="col">Compared</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f"{inbound}"
         '<h3 class="ssi-h">What to change first</h3>'

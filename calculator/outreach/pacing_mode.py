@@ -19,7 +19,7 @@ _HONEST = ("LinkedIn publishes no invitation limit. The ~100 a week is widely re
 
 
 def _cites(ctx: Context, ids: tuple[str, ...]) -> str:
-    return "; ".join(cite(ctx, i) for i in ids) if ids else '<span class="ssi-trust">our rule of thumb</span>'
+    return "; ".join(cite(ctx, i) for i in ids) if ids else '<span class="ssi-ours">(our rule of thumb)</span>'
 
 
 ACCOUNTS = (("free", "Free"), ("premium", "Premium"), ("sales_navigator", "Sales Navigator"))

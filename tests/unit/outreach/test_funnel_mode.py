@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.__main__ import main
-from calculator.evidence import SOURCES
+from calculator.evidence import SOURCES, Trust
 from calculator.fields import parse_form
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
@@ -92,6 +92,14 @@ def test_funnel_shows_each_figure_base_and_compares_only_like_with_like() -> Non
     assert "(our arithmetic)" in html
     assert "LinkedIn publishes none" not in html and "20M+ requests" not in html.replace("said to be 20M+", "")
     assert 'href="../../sources/#li-inmail-2022"' in html
+
+
+@pytest.mark.parametrize("mode", NAMES)
+def test_every_trust_label_shown_is_one_of_the_sites_eight(mode: str) -> None:
+    html = str(ask(mode)["html"]) + str(ask("pacing", ssi="", pending="")["html"])
+    shown = set(re.findall(r'<span class="ssi-trust[^"]*">([^<]+)</span>', html))
+    assert shown
+    assert shown <= {t.value for t in Trust}
 
 
 @pytest.mark.parametrize("mode", NAMES)
