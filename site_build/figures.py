@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from calculator import evidence
 from calculator.estimate import personas as estimate_personas
 from calculator.interpret import percentile
+from calculator.outreach import limits, warmup
 from calculator.outreach import published as bo
-from calculator.outreach import warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
 
@@ -118,6 +118,7 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "average_2015": lambda: Quote(_num(evidence.AVERAGE_2015), science),
         "cohort_aug_2014": lambda: Quote(_num(evidence.COHORT_AUG_2014), science),
         "cohort_aug_2015": lambda: Quote(_num(evidence.COHORT_AUG_2015), science),
+        "cohort_gain": lambda: Quote(_num(round(evidence.COHORT_AUG_2015 - evidence.COHORT_AUG_2014, 1)), science),
         "share_70_plus_2015": lambda: Quote(_num(evidence.SHARE_70_PLUS_2015), science),
         "share_0_20_2015": lambda: Quote(_num(evidence.SHARE_0_20_2015), science),
         "share_21_69_2015": lambda: Quote(_num(evidence.SHARE_21_69_2015), science),
@@ -138,6 +139,8 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "warmup_mid_daily": lambda: Quote(_num(bo.NEW_DAILY_HIGH), "vendor-quarvio"),
         "warmup_mid_weekly": lambda: Quote(_num(bo.NEW_DAILY_HIGH * 5), "vendor-quarvio"),
         "warmup_step": lambda: Quote(_num(warmup.STEP), OURS_SOURCE),
+        # The shared sending limits (calculator/outreach/limits.py)
+        "limit_weekly_elevated": lambda: Quote(_num(limits.WEEKLY_ELEVATED_FROM), "vendor-quarvio"),
         "accept_eb24": lambda: Quote(_num(_bench(eb24, benchmark="acceptance").low), eb24),
         "accept_expandi_2025": lambda: Quote(_num(_bench("bench-expandi-2025", benchmark="acceptance").low),
                                              "bench-expandi-2025"),
