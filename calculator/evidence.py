@@ -38,12 +38,14 @@ SOURCES: dict[str, Source] = {
         Source("li-sample-dashboard", "LinkedIn's sample SSI dashboard", Trust.OFFICIAL),
         Source("li-help-ssi", "LinkedIn Help a105145, Social Selling Index", Trust.OFFICIAL),
         Source("reading-2026", "One member's 2026 dashboard, nine readings (linkedin-ssi-data)", Trust.READING),
+        Source("reading-2017", "A 2017 reading published on a blog (about 83)", Trust.READING),
         Source("seed-connectsafely", "ConnectSafely.ai SSI guide (2026)", Trust.VENDOR),
         Source("vendor-gangly", "Gangly", Trust.VENDOR),
         Source("vendor-frontline", "Frontline Selling", Trust.VENDOR),
         Source("vendor-zest", "Zest for Media", Trust.VENDOR),
         # Outreach benchmarks and limits (calculator/outreach/published.py)
         Source("li-help-invitations", "LinkedIn Help a550555 / a551012, invitation limits", Trust.OFFICIAL),
+        Source("li-inmail-2022", "LinkedIn's 2022 InMail study, as reported by Search Engine Journal", Trust.CREDITED),
         Source("weekly-100", "The widely reported ~100 invitations a week", Trust.UNVERIFIED),
         Source("vendor-salesflow", "Salesflow", Trust.VENDOR),
         Source("vendor-quarvio", "Quarvio", Trust.VENDOR),
@@ -76,16 +78,6 @@ SHARE_0_20_2015 = 46.7
 SHARE_21_69_2015 = 51.9
 COHORT_AUG_2014 = 21.2
 COHORT_AUG_2015 = 28.2
-
-
-@dataclass(frozen=True)
-class GroupReading:
-    """One real dashboard reading of a score against a group's average and LinkedIn's rank."""
-
-    score: int
-    group: str
-    average: float
-    top_percent: float
 
 
 @dataclass(frozen=True)
@@ -144,12 +136,48 @@ SERIES_2026: tuple[DashboardReading, ...] = (
 )
 
 
-# The 2026 readings the percentile model is fitted to and tested against [reading-2026].
-_APR27, _MAY19 = SERIES_2026[0], SERIES_2026[-1]
-READINGS_2026: tuple[GroupReading, ...] = (
-    GroupReading(_MAY19.total, "industry", _MAY19.industry_average, _MAY19.industry_top),
-    GroupReading(_APR27.total, "industry", _APR27.industry_average, _APR27.industry_top),
-    GroupReading(_MAY19.total, "network", _MAY19.network_average, _MAY19.network_top),
+# A 2017 reading published on a blog [reading-2017]: the pillars, and a network rank of "top 2%" for a score
+# the author calls "nearly double" the network's average.
+READING_2017_PILLARS = (24.5, 15.83, 17.62, 25.0)
+
+
+@dataclass(frozen=True)
+class RankReading:
+    """A published score with the "Top N%" rank it was given: what the percentile model is checked against.
+
+    ``average`` is the group's average as (low, high): the same number twice where the source gives it, a
+    range where the source gives it only roughly, and None for a whole population, which the calculator
+    estimates as it does a score typed without a group average.
+    """
+
+    source_id: str
+    when: str
+    score: float  # the exact score where it is known (the sum of the pillars), else the boundary a share is of
+    group: str
+    average: tuple[float, float] | None
+    top_percent: float
+    note: str = ""
+
+
+def _from_series(r: DashboardReading) -> tuple[RankReading, RankReading]:
+    return (RankReading("reading-2026", r.day, r.pillar_sum, "industry", (r.industry_average,) * 2, r.industry_top),
+            RankReading("reading-2026", r.day, r.pillar_sum, "network", (r.network_average,) * 2, r.network_top))
+
+
+_SUM_2017 = round(sum(READING_2017_PILLARS), 3)
+
+# Every public reading with a rank that we know of: the percentile model's ranges must hold them, and the
+# interpret page's methodology says how many do.
+KNOWN_READINGS: tuple[RankReading, ...] = (
+    *(reading for day in SERIES_2026 for reading in _from_series(day)),
+    RankReading("reading-2017", "2017-08", _SUM_2017, "network", (round(_SUM_2017 / 2, 1), round(_SUM_2017 / 1.8, 1)),
+                2, "“nearly double” the network's average, which we read as an average of 41.5 to 46.1"),
+    RankReading("li-science-2015", "2015", 69.5, "all sales professionals", None, SHARE_70_PLUS_2015,
+                f"{SHARE_70_PLUS_2015}% scored 70 or more, so a total shown as 70 was in the top"
+                f" {SHARE_70_PLUS_2015}%"),
+    RankReading("li-science-2015", "2015", 20.5, "all sales professionals", None, round(100 - SHARE_0_20_2015, 1),
+                f"{SHARE_0_20_2015}% scored 0–20, so a total shown as 21 was in the top"
+                f" {round(100 - SHARE_0_20_2015, 1)}% (this split comes from text extracted from a chart)"),
 )
 
 

@@ -34,8 +34,9 @@ from dataclasses import dataclass
 
 from calculator import evidence
 from calculator.estimate import personas as estimate_personas
+from calculator.interpret import percentile
+from calculator.outreach import limits, warmup
 from calculator.outreach import published as bo
-from calculator.outreach import warmup
 
 PLACEHOLDER = re.compile(r"\[\[([a-z]+):([^\]\n]*)\]\]")
 
@@ -117,6 +118,7 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "average_2015": lambda: Quote(_num(evidence.AVERAGE_2015), science),
         "cohort_aug_2014": lambda: Quote(_num(evidence.COHORT_AUG_2014), science),
         "cohort_aug_2015": lambda: Quote(_num(evidence.COHORT_AUG_2015), science),
+        "cohort_gain": lambda: Quote(_num(round(evidence.COHORT_AUG_2015 - evidence.COHORT_AUG_2014, 1)), science),
         "share_70_plus_2015": lambda: Quote(_num(evidence.SHARE_70_PLUS_2015), science),
         "share_0_20_2015": lambda: Quote(_num(evidence.SHARE_0_20_2015), science),
         "share_21_69_2015": lambda: Quote(_num(evidence.SHARE_21_69_2015), science),
@@ -137,6 +139,8 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "warmup_mid_daily": lambda: Quote(_num(bo.NEW_DAILY_HIGH), "vendor-quarvio"),
         "warmup_mid_weekly": lambda: Quote(_num(bo.NEW_DAILY_HIGH * 5), "vendor-quarvio"),
         "warmup_step": lambda: Quote(_num(warmup.STEP), OURS_SOURCE),
+        # The shared sending limits (calculator/outreach/limits.py)
+        "limit_weekly_elevated": lambda: Quote(_num(limits.WEEKLY_ELEVATED_FROM), "vendor-quarvio"),
         "accept_eb24": lambda: Quote(_num(_bench(eb24, benchmark="acceptance").low), eb24),
         "accept_expandi_2025": lambda: Quote(_num(_bench("bench-expandi-2025", benchmark="acceptance").low),
                                              "bench-expandi-2025"),
@@ -145,6 +149,12 @@ def _figures() -> dict[str, Callable[[], Quote]]:
         "reply_eb24_blank": lambda: Quote(_num(_reply_eb24().low), eb24),
         "reply_reachium_accepted": lambda: Quote(_num(_bench(reach, benchmark="reply_accepted").low), reach),
         "reply_belkins_2025": lambda: Quote(_num(_bench("bench-belkins-2025").low), "bench-belkins-2025"),
+        "reply_reachium_sent": lambda: Quote(_num(_bench(reach, benchmark="reply_sent").low), reach),
+        "reply_eb24_sent_low": lambda: Quote(_num(_reply_eb24_sent().low), OURS_SOURCE),
+        "reply_eb24_sent_high": lambda: Quote(_num(_reply_eb24_sent().high), OURS_SOURCE),
+        # The percentile model's coverage of the known readings with a rank (calculator/interpret/percentile.py)
+        "percentile_inside": lambda: Quote(_num(percentile.coverage().inside), OURS_SOURCE),
+        "percentile_readings": lambda: Quote(_num(percentile.coverage().total), OURS_SOURCE),
         # LinkedIn's sample dashboard, as the estimate model's calibration persona uses it
         "sample_total": lambda: Quote(_num(round(sum(estimate_personas.SAMPLE_DASHBOARD), 3)),
                                       "li-sample-dashboard"),
@@ -169,11 +179,17 @@ def _daily(limit: bo.VendorLimit, source_id: str) -> Quote:
 
 
 def _reply_eb24() -> bo.Figure:
+    """The Expandi/Belkins reply rates as the source prints them (not our per-sent arithmetic on them)."""
     found = [f for b in vars(bo).values() if isinstance(b, bo.Benchmark) and b.key != "acceptance"
-             for f in b.overall + b.breakdowns if f.source_id == "bench-expandi-belkins-2024"]
+             for f in b.overall + b.breakdowns if f.source_id == "bench-expandi-belkins-2024" and not f.ours]
     if len(found) != 1:
         raise PlaceholderError(f"expected one Expandi/Belkins reply figure, found {len(found)}")
     return found[0]
+
+
+def _reply_eb24_sent() -> bo.Figure:
+    """Our per-sent equivalent of the Expandi/Belkins reply rates, if they are after acceptance."""
+    return next(f for f in bo.REPLY_OF_SENT.overall if f.source_id == "bench-expandi-belkins-2024" and f.ours)
 
 
 def _ws_end(key: str, end: str) -> Callable[[], Quote]:

@@ -100,11 +100,12 @@ def _start_tools(report: Report) -> str:
 def _free_note(e: Estimate, ctx: Context) -> str:
     if e.inputs.account == "sales_navigator":
         return ""
-    find = ceiling(Pillar.FIND, "free")
-    return (f'<p class="ssi-note">On a free account the Sales Navigator inputs (lead saves and its searches)'
-            f" count 0, so in our model “find” tops out near {esc(pts(find))} and the total near"
-            f" {esc(pts(e.ceiling_total))} instead of 100. Free members can still raise all four pillars."
-            f" {cite(ctx, 'seed-connectsafely')}</p>")
+    find, engage = ceiling(Pillar.FIND, "free"), ceiling(Pillar.ENGAGE, "free")
+    return (f'<p class="ssi-note">On a free account the Sales Navigator inputs count 0: its searches and lead'
+            f" saves under “find”, saved accounts and account research under “engage”"
+            f" {cite(ctx, 'li-breakdown-deck')}. So in our model “find” tops out near {esc(pts(find))}, “engage”"
+            f" near {esc(pts(engage))} and the total near {esc(pts(e.ceiling_total))} instead of 100. Free"
+            f" members can still raise all four pillars. {cite(ctx, 'seed-connectsafely')}</p>")
 
 
 def render_html(report: Report, ctx: Context) -> str:
@@ -166,7 +167,8 @@ def render_text(report: Report) -> str:
                      f"   {pts(pe.ceiling):>6}{moved}")
     if e.inputs.account != "sales_navigator":
         lines += ["", f"Free account: Sales Navigator inputs count 0; find tops out near"
-                      f" {pts(ceiling(Pillar.FIND, 'free'))}, the total near {pts(e.ceiling_total)}."]
+                      f" {pts(ceiling(Pillar.FIND, 'free'))}, engage near {pts(ceiling(Pillar.ENGAGE, 'free'))},"
+                      f" the total near {pts(e.ceiling_total)}."]
     lines += ["", "Why this number (points, and what each input could still add):"]
     for pe in e.pillars:
         lines.append(f"  {pe.pillar.title}: {pts(pe.value)}" + (f" (capped; inputs add to {pts(pe.raw)})"

@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..html import number
-from ..outreach.published import WEEKLY_REPORTED
+from ..outreach.limits import WEEKLY_LOW_MAX, WORKDAYS, StageKey, low_pace, stage
 from ..pillars import Pillar
 from .score import Estimate
 from .terms import TERMS_BY_KEY
 
 INVITATIONS = "invitations"  # the one lever that is not an input: invitations a week, turning into connections
-WORKDAYS = 5
-DAILY_MOST = 20  # never more than this in a day: an even pace, no bursts that look like automation
 
 
 @dataclass(frozen=True)
@@ -62,13 +60,18 @@ LEVERS: tuple[Lever, ...] = (
     Lever("searches_per_week", "Search for the people you want to reach", 3, 25, 5),
     Lever("views_made_per_week", "Look at people's profiles before you contact them", 5, 50, 10),
     Lever("sn_searches_per_week", "Run saved Sales Navigator searches", 3, 25, 5, sales_navigator_only=True),
-    Lever("lead_saves_per_week", "Save leads and accounts in Sales Navigator", 5, 30, 10, sales_navigator_only=True),
+    Lever("lead_saves_per_week", "Save leads in Sales Navigator", 5, 30, 10, sales_navigator_only=True),
     Lever("reactions_per_week", "React to posts from people you want to know", 5, 40, 3),
     Lever("comments_per_week", "Write thoughtful comments on their posts", 2, 15, 10),
     Lever("shares_per_week", "Share useful posts with a line of your own", 1, 5, 5),
     Lever("group_posts_per_month", "Post or comment in a relevant group", 2, 8, 8),
+    Lever("account_saves_per_week", "Save the accounts you sell to in Sales Navigator", 2, 10, 5,
+          sales_navigator_only=True),
+    Lever("research_views_per_week", "Read the account pages of companies you sell to in Sales Navigator", 5, 40,
+          10, sales_navigator_only=True),
     Lever("posts_per_month", "Publish posts or articles of your own", 1, 8, 14),
-    Lever(INVITATIONS, "Send personal invitations to people you have a reason to meet", 10, WEEKLY_REPORTED, 20,
+    # Its limit here is the most for any account; a plan uses the Low pace of the account's stage (for_goal).
+    Lever(INVITATIONS, "Send personal invitations to people you have a reason to meet", 10, WEEKLY_LOW_MAX, 20,
           source_id="weekly-100"),
 )
 
@@ -83,6 +86,21 @@ class Goal:
     budget: float | None = None
     weeks: int = 8
     invites_now: float = 0  # invitations a week already sent: the plan's invitations come on top
+    stage: StageKey = "settled"  # how far along the account's sending is: it sets the invitation limit
+
+
+def invitation_limit(goal: Goal) -> float:
+    """The most invitations a week a plan reaches: the pace the pacing check rates Low for the account's stage.
+
+    >>> invitation_limit(Goal(stage="start")), invitation_limit(Goal(stage="settled"))
+    (25.0, 74.0)
+    """
+    return float(low_pace(stage(goal.stage))[1])
+
+
+def for_goal(lever: Lever, goal: Goal) -> Lever:
+    """The lever as a plan for ``goal`` uses it: invitations limited by the account's stage."""
+    return replace(lever, limit=invitation_limit(goal)) if lever.key == INVITATIONS else lever
 
 
 @dataclass(frozen=True)

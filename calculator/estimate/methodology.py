@@ -5,8 +5,9 @@ so the page and the calculator cannot drift apart."""
 from __future__ import annotations
 
 from ..html import cite, esc, number
+from ..outreach.limits import STAGES, WEEKLY_ELEVATED_FROM, WORKDAYS, low_pace
 from ..pillars import Pillar
-from .levers import DAILY_MOST, LEVERS, WORKDAYS
+from .levers import INVITATIONS, LEVERS, Lever
 from .personas import PERSONAS
 from .profile import PROFILE_FIELDS
 from .score import estimate
@@ -97,15 +98,26 @@ def describe_estimate() -> str:
     )
 
 
+def _limit(lv: Lever) -> str:
+    if lv.limit == 1:
+        return "—"
+    return ("up to " if lv.key == INVITATIONS else "") + number(lv.limit) + " " + lv.unit
+
+
+def _limit_source(lv: Lever) -> str:
+    if lv.key == INVITATIONS:
+        return "the account's stage (the table below)"
+    return cite(METHOD_CTX, lv.source_id) if lv.source_id else "our judgement"
+
+
 def describe_plan() -> str:
     """The planner's levers: step, limit, effort, and where a limit comes from."""
-    ctx = METHOD_CTX
     rows = "".join(
         f'<tr><th scope="row">{esc(lv.action)}</th><td>{esc(lv.pillar.title)}</td>'
         f"<td>{esc('yes' if lv.step == 1 and lv.limit == 1 else number(lv.step))}</td>"
-        f"<td>{esc('—' if lv.limit == 1 else number(lv.limit) + ' ' + lv.unit)}</td>"
+        f"<td>{esc(_limit(lv))}</td>"
         f"<td>{esc(item_effort(lv.minutes, lv.minutes if lv.one_off else 0))}</td>"
-        f"<td>{cite(ctx, lv.source_id) if lv.source_id else 'our judgement'}"
+        f"<td>{_limit_source(lv)}"
         f"{' (Sales Navigator only)' if lv.sales_navigator_only else ''}</td></tr>"
         for lv in LEVERS
     )
@@ -115,6 +127,27 @@ def describe_plan() -> str:
         '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
-        f" connection also follows you. At most {DAILY_MOST} invitations on any day, spread over {WORKDAYS}"
-        " weekdays.</p>"
+        f" connection also follows you. They are spread over {WORKDAYS} weekdays and never go above the pace the"
+        " pacing check rates Low for the account's stage: one table, shared with the pacing check and the"
+        " warm-up plan.</p>"
+        + _stages_table()
+    )
+
+
+def _stages_table() -> str:
+    ctx = METHOD_CTX
+    rows = "".join(
+        f'<tr><th scope="row">{esc(s.label)}</th><td>{esc(low_pace(s)[0])}</td><td>{esc(low_pace(s)[1])}</td>'
+        f"<td>{esc(s.high_above_per_day)}</td>"
+        f"<td>{'; '.join(cite(ctx, i) for i in dict.fromkeys(s.low_sources + s.high_sources))}</td></tr>"
+        for s in STAGES
+    )
+    return (
+        '<table><caption>Invitation limits by account stage</caption><thead><tr><th scope="col">Stage</th>'
+        '<th scope="col">Most a day, rated Low</th><th scope="col">Most a week the plan suggests</th>'
+        '<th scope="col">A day above this is rated High</th><th scope="col">Daily lines from</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f"<p>For every stage, {WEEKLY_ELEVATED_FROM} or more a week is rated Elevated, inside the band one vendor"
+        f" gives only established accounts {cite(ctx, 'vendor-quarvio')}, and more than about 100 High"
+        f" {cite(ctx, 'weekly-100')}. Where each stage starts is ours: the weeks of our warm-up plan.</p>"
     )

@@ -66,7 +66,8 @@ WELL = Persona(
         endorsements=150, posts_per_month=6, followers=5000, searches_per_week=20, views_made_per_week=40,
         views_received_per_week=80, days_active=7, sn_searches_per_week=10, lead_saves_per_week=15,
         account="sales_navigator", comments_per_week=8, shares_per_week=3, reactions_per_week=30,
-        response_rate=60, group_posts_per_month=4, connections=3000, senior_share=25, colleagues=100,
+        response_rate=60, group_posts_per_month=4, account_saves_per_week=5, research_views_per_week=30,
+        connections=3000, senior_share=25, colleagues=100,
         acceptance_rate=70,
     ),
 )
@@ -86,10 +87,12 @@ POSTER = Persona(
 
 FREE_WELL = Persona(
     "free-well", "Doing everything well on a free account",
-    "As the persona above, without Sales Navigator: no lead saves or Sales Navigator searches.",
+    "As the persona above, without Sales Navigator: no lead saves, Sales Navigator searches, saved accounts or"
+    " account research.",
     "Can still clear 70, but with less room on find: free members can raise all four pillars.",
     "seed-connectsafely",
-    replace(WELL.inputs, account="free", sn_searches_per_week=0, lead_saves_per_week=0),
+    replace(WELL.inputs, account="free", sn_searches_per_week=0, lead_saves_per_week=0, account_saves_per_week=0,
+            research_views_per_week=0),
 )
 
 PERSONAS: tuple[Persona, ...] = (NEW, TYPICAL, SAMPLE, POSTER, FREE_WELL, WELL)

@@ -6,14 +6,17 @@ from __future__ import annotations
 import argparse
 import sys
 from decimal import Decimal
+from typing import cast
 from urllib.parse import urlencode
 
+from ..evidence import COHORT_AUG_2014, COHORT_AUG_2015
 from ..fields import Field, FormErrors, Parsed
 from ..html import Context, button, cite, esc, link, number, row, signed, table
 from ..modes import Command, Download, Mode, add_option, cli_errors, cli_notes, evaluate
+from ..outreach.limits import STAGE_CHOICES, WORKDAYS, StageKey, stage
 from ..outreach.published import WEEKLY_REPORTED
 from .cli import add_profile_argument, read_values
-from .levers import DAILY_MOST, WORKDAYS, Goal, Plan
+from .levers import Goal, Plan, invitation_limit
 from .methodology import describe_plan
 from .planner import make_plan
 from .profile import LEGENDS, PROFILE_FIELDS, inputs_from, values_for
@@ -35,8 +38,11 @@ GOAL_FIELDS: tuple[Field, ...] = (
     Field("weeks", "Weeks of the plan", "How many weeks to plan for, 1 to 26.", D(1), D(26), places=0,
           required=True, default="8", group="goal", what="number of weeks", unit="weeks"),
     Field("invites_now", "Invitations you send now", "Connection requests you send in a typical week now; the"
-          " plan adds to them only up to about 100 a week.", D(0), D(10_000), places=0, default="0", group="goal",
-          what="count", unit="a week"),
+          " plan adds to them only up to the pace the pacing check rates Low for your account.", D(0), D(10_000),
+          places=0, default="0", group="goal", what="count", unit="a week"),
+    Field("stage", "How far along your account is", "Sets how many invitations the plan may suggest: the same"
+          " stages as the pacing check and the warm-up plan.", kind="choice", choices=STAGE_CHOICES,
+          default="settled", group="goal"),
 )
 
 FIELDS: tuple[Field, ...] = GOAL_FIELDS + PROFILE_FIELDS
@@ -54,6 +60,7 @@ def goal_from(values: Parsed) -> Goal:
         budget=None if budget is None else float(budget),
         weeks=int(values.required_number("weeks")),
         invites_now=0.0 if invites is None else float(invites),
+        stage=cast(StageKey, values.text("stage") or "settled"),
     )
 
 
@@ -65,23 +72,31 @@ def share_values(plan: Plan) -> dict[str, str]:
     g = plan.goal
     goal = {"target": "" if g.target is None else f"{g.target:g}",
             "budget": "" if g.budget is None else f"{g.budget:g}",
-            "weeks": str(g.weeks), "invites_now": f"{g.invites_now:g}"}
+            "weeks": str(g.weeks), "invites_now": f"{g.invites_now:g}", "stage": g.stage}
     return {**goal, **values_for(plan.start.inputs)}
 
 
 # ---- Words shared by both views ----------------------------------------------------------------------
 
 
+COHORT_GAIN = round(COHORT_AUG_2015 - COHORT_AUG_2014, 1)  # points in a year [li-science-2015]
+TIMING = ("Our model says where these habits lead, not how soon your dashboard shows it: nobody has published"
+          " how fast a score follows new habits. The nearest data: LinkedIn's cohort of August 2014 gained about"
+          f" {number(COHORT_GAIN, 0)} points in a year on average, and one member's 2026 dashboard moved by one"
+          " point at most over three weeks.")
+
+
 def headline(plan: Plan) -> str:
+    """What the plan does, in our model's terms: where the habits lead, never a date."""
     g, start, end = plan.goal, plan.start.total.value, plan.end.total.value
     if g.target is not None and start >= g.target:
         return f"You are already at or above {g.target:g} in our model (about {start:.0f}); nothing to add."
     if g.target is not None and plan.reached:
-        return (f"Target {g.target:g}: within reach in {g.weeks} weeks, from about {start:.0f} to about {end:.0f},"
+        return (f"Target {g.target:g}: these changes take our estimate from about {start:.0f} to about {end:.0f},"
                 f" with {effort(plan)}.")
     if g.target is not None:
         return f"Target {g.target:g}: not reached. The best this plan gets to is about {end:.0f} (from {start:.0f})."
-    return f"With {g.budget:g} minutes a week: from about {start:.0f} to about {end:.0f} in {g.weeks} weeks."
+    return f"With {g.budget:g} minutes a week: our estimate goes from about {start:.0f} to about {end:.0f}."
 
 
 def effort(plan: Plan) -> str:
@@ -93,14 +108,16 @@ def effort(plan: Plan) -> str:
 
 def pace(plan: Plan) -> str:
     """What the invitation pace means day to day; empty when the plan sends none."""
-    if plan.goal.invites_now > WEEKLY_REPORTED:
-        return (f"You send {plan.goal.invites_now:g} invitations a week, above the widely reported ~{WEEKLY_REPORTED}"
-                " that many accounts hit. Slow down before adding anything; the plan adds no invitations.")
+    limit, where = invitation_limit(plan.goal), stage(plan.goal.stage).name
+    if plan.goal.invites_now > limit:
+        return (f"You send {plan.goal.invites_now:g} invitations a week, more than the {limit:g} the pacing check"
+                f" rates Low in {where} of sending. Slow down before adding anything; the plan adds no invitations.")
     if not plan.invites_per_week:
         return ""
     return (f"Invitations: about {plan.invites_per_week:g} a week in all, about {plan.per_day} a day on"
-            f" {WORKDAYS} weekdays and never more than {DAILY_MOST} in one day. Keep the pace even; bursts look"
-            f" like automation. The plan never goes above the widely reported ~{WEEKLY_REPORTED} a week.")
+            f" {WORKDAYS} weekdays: at most the {limit:g} a week the pacing check rates Low in {where} of"
+            f" sending, well under the widely reported ~{WEEKLY_REPORTED}. Keep the pace even; bursts look like"
+            " automation.")
 
 
 # ---- HTML ---------------------------------------------------------------------------------------------
@@ -138,6 +155,7 @@ def render_html(plan: Plan, ctx: Context) -> str:
     invitations = pace(plan)
     if invitations:
         invitations = (f'<p class="ssi-note">{esc(invitations)} {cite(ctx, "weekly-100")}'
+                       f" {link(ctx, 'calculator/outreach/#pacing-and-account-risk', 'The pacing check')} ·"
                        f" {link(ctx, 'outreach/account-safety/', 'Account safety')}.</p>")
     steps = _items_table(plan) if plan.items else "<p>No change is needed, or none fits the time you gave.</p>"
     share = ctx.url(PLAN_PAGE) + "?" + urlencode(share_values(plan))
@@ -146,7 +164,8 @@ def render_html(plan: Plan, ctx: Context) -> str:
         f'<p class="ssi-ours"><strong>{esc(OURS)}</strong>'
         f' {link(ctx, METHOD_PAGE + "#the-planner", "How the plan is made")}.</p>'
         f'<p class="ssi-plan-headline"><strong>{esc(headline(plan))}</strong></p>'
-        f"{blockers}{steps}{_whatif_table(plan)}{invitations}"
+        f'{blockers}{steps}{_whatif_table(plan)}<p class="ssi-note">{esc(TIMING)} {cite(ctx, "li-science-2015")};'
+        f' {cite(ctx, "reading-2026")}</p>{invitations}'
         f'<p class="ssi-note">{esc(NOT_PLANNED)}</p>'
         '<h3 class="ssi-h">Take the plan with you</h3>'
         f'<p class="ssi-plan-tools">{button(DOWNLOAD, "Download the plan (.txt)", primary=True)}'
@@ -177,6 +196,7 @@ def render_text(plan: Plan) -> str:
         lines.append(f"  {b.pillar.title:<36} {pts(b.value):>5} -> {pts(a.value):>5}  {moved}")
     lines.append(f"  {'Total':<36} {pts(plan.start.total.value):>5} -> {pts(plan.end.total.value):>5}"
                  f"  {signed(change.total)}  (likely {number(plan.end.total.low, 0)}–{number(plan.end.total.high, 0)})")
+    lines += ["", TIMING]
     if pace(plan):
         lines += ["", pace(plan)]
     lines += ["", NOT_PLANNED]
@@ -202,7 +222,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     for f in GOAL_FIELDS:
         given = getattr(args, f.name)
-        values[f.name] = f.default if given is None and f.name in ("weeks", "invites_now") else given or ""
+        values[f.name] = f.default if given is None and f.name in ("weeks", "invites_now", "stage") else given or ""
     if args.target is None and args.budget is None:
         values["target"] = GOAL_FIELDS[0].default
     try:

@@ -3,7 +3,8 @@
 A greedy planner: at each step it takes the change with the most estimated points per minute a week (a
 one-off task's minutes are spread over the plan's weeks), until the target is reached, the time budget is
 spent, or every lever is at its limit. Limits keep the plan within what a person can sustain and, for
-invitations, under the widely reported ~100 a week [weekly-100].
+invitations, within the pace the pacing check rates Low for the account's stage (:mod:`..outreach.limits`),
+well under the widely reported ~100 a week [weekly-100].
 
 >>> from calculator.estimate.personas import TYPICAL
 >>> p = make_plan(TYPICAL.inputs, Goal(target=45))
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..pillars import Pillar
-from .levers import INVITATIONS, LEVERS, LEVERS_BY_KEY, Goal, Item, Lever, Plan
+from .levers import INVITATIONS, LEVERS, LEVERS_BY_KEY, Goal, Item, Lever, Plan, for_goal
 from .score import EstimateInputs, estimate
 from .terms import PILLAR_CAP, TERMS, TERMS_BY_KEY, Term, terms_of
 
@@ -155,7 +156,8 @@ def _levers_for(sales_navigator: bool, only: Pillar | None = None) -> _Levers:
 
 
 _USABLE = {True: _levers_for(True), False: _levers_for(False)}
-_FIND_WITH_SALES_NAVIGATOR = _levers_for(True, Pillar.FIND)
+# The pillars Sales Navigator adds inputs to (find; engage), each planned again on its own.
+_WITH_SALES_NAVIGATOR = {p: _levers_for(True, p) for p in (Pillar.FIND, Pillar.ENGAGE)}
 _NONE = -1.0  # the ratio of a lever that cannot be picked now: every real ratio is positive
 
 
@@ -168,7 +170,7 @@ def _greedy(inputs: EstimateInputs, goal: Goal, budget: float | None,
     """
     state = _State(inputs, goal.invites_now)
     usable = usable or _USABLE[inputs.account == "sales_navigator"]
-    levers = usable.levers
+    levers = tuple(for_goal(lv, goal) for lv in usable.levers)
     costs = [_weekly_cost(lv, goal) for lv in levers]  # costs depend only on the plan's length
     steps: list[_Step | None] = [None] * len(levers)  # each lever's next step, when known
     known = [False] * len(levers)
@@ -225,7 +227,7 @@ def _greedy(inputs: EstimateInputs, goal: Goal, budget: float | None,
 
 def _best(inputs: EstimateInputs, goal: Goal) -> _State:
     """Where the planner ends with no target and no time budget: every lever as far as it still gains."""
-    return _greedy(inputs, Goal(None, None, goal.weeks, goal.invites_now), None)[0]
+    return _greedy(inputs, Goal(None, None, goal.weeks, goal.invites_now, goal.stage), None)[0]
 
 
 def _best_with_sales_navigator(inputs: EstimateInputs, goal: Goal, free_best: _State) -> float:
@@ -234,13 +236,15 @@ def _best_with_sales_navigator(inputs: EstimateInputs, goal: Goal, free_best: _S
     With no target and no budget, each group of pillars no lever links (find; engage; brand with
     relationships, which invitations join) runs through the same steps in the same order as it would alone:
     a step is picked only when it beats every other, so also every other of its own group. Sales Navigator
-    changes only the find pillar, so only that one is planned again.
+    changes only the find and engage pillars, so only those are planned again, each on its own.
     """
     sales_navigator = replace(inputs, account="sales_navigator")
-    find = _greedy(sales_navigator, Goal(None, None, goal.weeks, goal.invites_now), None,
-                   _FIND_WITH_SALES_NAVIGATOR)[0]
-    at = _AT[Pillar.FIND]
-    return sum(min(PILLAR_CAP, find.raw[at] if n == at else r) for n, r in enumerate(free_best.raw))
+    open_goal = Goal(None, None, goal.weeks, goal.invites_now, goal.stage)
+    raw = list(free_best.raw)
+    for pillar, levers in _WITH_SALES_NAVIGATOR.items():
+        at = _AT[pillar]
+        raw[at] = _greedy(sales_navigator, open_goal, None, levers)[0].raw[at]
+    return sum(min(PILLAR_CAP, r) for r in raw)
 
 
 def make_plan(inputs: EstimateInputs, goal: Goal) -> Plan:
@@ -281,7 +285,7 @@ def _items(inputs: EstimateInputs, goal: Goal, order: list[str], picks: list[str
     state = _State(inputs, goal.invites_now)
     items = []
     for key in order:
-        lever = LEVERS_BY_KEY[key]
+        lever = for_goal(LEVERS_BY_KEY[key], goal)
         steps = picks.count(key)
         before_total, start = state.total(), state.level(lever)
         for _ in range(steps):
@@ -299,11 +303,12 @@ def _blockers(goal: Goal, inputs: EstimateInputs, best: float, with_sn: float | 
     if best < target - EPSILON:
         free = inputs.account != "sales_navigator"
         reasons.append(
-            f"Out of reach within safe limits in {goal.weeks} weeks: with every change at its limit our model gets"
-            f" you to about {best:.0f}" + (" on a free account." if free else ".")
+            f"Out of reach within the planner's limits: with every change at its limit, kept up for {goal.weeks}"
+            f" weeks, our model gets you to about {best:.0f}" + (" on a free account." if free else ".")
         )
         if with_sn is not None and with_sn >= target - EPSILON:
-            reasons.append(f"With Sales Navigator (lead saves and its searches count) about {with_sn:.0f} is"
+            reasons.append(f"With Sales Navigator (its searches, lead saves, saved accounts and account research"
+                           f" count) about {with_sn:.0f} is"
                            " possible, so the target is out of reach for a free account only.")
         elif goal.weeks < 26:
             reasons.append("A longer plan helps only the relationships pillar, through invitations accepted"

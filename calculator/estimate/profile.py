@@ -43,14 +43,18 @@ _SPEC: dict[str, tuple[str, int, int]] = {
     "days_active": ("Days in a typical week on which you use LinkedIn at all, 0 to 7.", 7, 0),
     "sn_searches_per_week": ("Searches in Sales Navigator in a typical week. Counts only with Sales Navigator.",
                              10_000, 1),
-    "lead_saves_per_week": ("Leads and accounts you save in Sales Navigator in a typical week. Counts only"
-                            " with Sales Navigator.", 10_000, 1),
+    "lead_saves_per_week": ("Leads you save in Sales Navigator in a typical week. Counts only with Sales"
+                            " Navigator.", 10_000, 1),
     "comments_per_week": ("Comments you write on other people's posts in a typical week.", 10_000, 1),
     "shares_per_week": ("Posts you reshare with a comment of your own in a typical week.", 10_000, 1),
     "reactions_per_week": ("Likes and other reactions you give in a typical week.", 100_000, 1),
     "response_rate": ("Of the messages and InMails you sent last month, the share that got an answer, 0 to"
                       " 100%.", 100, 1),
     "group_posts_per_month": ("Posts and comments you make in LinkedIn groups in a typical month.", 10_000, 1),
+    "account_saves_per_week": ("Accounts (companies) you save in Sales Navigator in a typical week. Counts only"
+                               " with Sales Navigator.", 10_000, 1),
+    "research_views_per_week": ("Account pages you open in Sales Navigator in a typical week. Counts only with"
+                                " Sales Navigator.", 10_000, 1),
     "connections": ("Your number of first-degree connections (LinkedIn's cap is 30,000).", 30_000, 0),
     "senior_share": ("Roughly what share of your connections are VP, director-level or above, 0 to 100%.",
                      100, 1),
@@ -87,7 +91,8 @@ def _field(term: Term) -> Field:
                  default=_default(term), group=group, percent=percent, what=what, unit=unit)
 
 
-ACCOUNT_FIELD = Field("account", "Your plan", "Sales Navigator adds lead saves and its own searches to “find”.",
+ACCOUNT_FIELD = Field("account", "Your plan", "Sales Navigator adds lead saves and its own searches to “find”,"
+                      " and saved accounts and account research to “engage”.",
                       kind="choice", choices=ACCOUNTS, default=TYPICAL.inputs.account, group=Pillar.FIND.value)
 
 

@@ -47,6 +47,8 @@ class EstimateInputs:
     reactions_per_week: float = 0
     response_rate: float = 0
     group_posts_per_month: float = 0
+    account_saves_per_week: float = 0
+    research_views_per_week: float = 0
     # relationships
     connections: float = 0
     senior_share: float = 0

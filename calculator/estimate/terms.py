@@ -93,19 +93,23 @@ TERMS: tuple[Term, ...] = (
     Term("endorsements", B, "Endorsements received", "in total", "exp", 4.0, 25),
     Term("posts_per_month", B, "Posts and articles", "a month", "exp", 8.0, 2),
     Term("followers", B, "Followers", "in total", "exp", 6.0, 1000),
-    # Find the right people: searches, profile views made and received, days active, lead saves.
+    # Find the right people: searches, profile views made and received, days active, leads saved.
     Term("searches_per_week", F, "People searches", "a week", "exp", 5.0, 6),
     Term("views_made_per_week", F, "Profiles you view", "a week", "exp", 4.0, 12),
     Term("views_received_per_week", F, "Views of your profile", "a week", "exp", 4.0, 25),
     Term("days_active", F, "Days active", "days a week", "linear", 6.0, 7),
     Term("sn_searches_per_week", F, "Sales Navigator searches", "a week", "exp", 3.0, 5, sales_navigator_only=True),
-    Term("lead_saves_per_week", F, "Leads and accounts saved", "a week", "exp", 5.0, 5, sales_navigator_only=True),
-    # Engage with insights: comments, shares, likes, message/InMail response rate, groups.
-    Term("comments_per_week", E, "Comments", "a week", "exp", 8.0, 6),
-    Term("shares_per_week", E, "Shares with your own words", "a week", "exp", 6.0, 3),
-    Term("reactions_per_week", E, "Reactions (likes and others)", "a week", "exp", 4.0, 20),
-    Term("response_rate", E, "Reply rate to your messages and InMails", "%", "linear", 5.0, 100),
-    Term("group_posts_per_month", E, "Group posts and comments", "a month", "exp", 4.0, 4),
+    Term("lead_saves_per_week", F, "Leads saved", "a week", "exp", 5.0, 5, sales_navigator_only=True),
+    # Engage with insights: comments, shares, likes, message/InMail response rate, groups, and two inputs the
+    # 2015 deck lists here that exist only in Sales Navigator: accounts saved and research views.
+    Term("comments_per_week", E, "Comments", "a week", "exp", 7.0, 6),
+    Term("shares_per_week", E, "Shares with your own words", "a week", "exp", 5.0, 3),
+    Term("reactions_per_week", E, "Reactions (likes and others)", "a week", "exp", 3.5, 20),
+    Term("response_rate", E, "Reply rate to your messages and InMails", "%", "linear", 4.5, 100),
+    Term("group_posts_per_month", E, "Group posts and comments", "a month", "exp", 3.0, 4),
+    Term("account_saves_per_week", E, "Accounts saved", "a week", "exp", 1.5, 3, sales_navigator_only=True),
+    Term("research_views_per_week", E, "Account pages viewed (research views)", "a week", "exp", 1.5, 15,
+         sales_navigator_only=True),
     # Build relationships: connections, VP+ connections, colleagues, acceptance rate.
     Term("connections", R, "Connections", "in total", "exp", 10.0, 600),
     Term("senior_share", R, "Connections who are VP or above", "% of connections", "exp", 5.0, 12),
@@ -129,6 +133,8 @@ def ceiling(pillar: Pillar, account: Account) -> float:
 
     >>> ceiling(Pillar.FIND, "free"), ceiling(Pillar.FIND, "sales_navigator"), ceiling(Pillar.BRAND, "free")
     (19.0, 25.0, 25.0)
+    >>> ceiling(Pillar.ENGAGE, "free"), ceiling(Pillar.ENGAGE, "sales_navigator")
+    (23.0, 25.0)
     """
     most = sum(t.most for t in terms_of(pillar) if account == "sales_navigator" or not t.sales_navigator_only)
     return min(PILLAR_CAP, most)

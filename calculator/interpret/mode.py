@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SOURCES
+from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, SOURCES
 from ..fields import Field, Parsed
 from ..html import Context, cite, esc, link, number, row, signed, table
 from ..modes import Mode
@@ -13,15 +13,18 @@ from .model import Group, GroupView, Interpretation, interpret
 from .percentile import (
     DEFAULT_CENTRE_HIGH,
     DEFAULT_CENTRE_LOW,
-    SPREAD_FIT,
-    SPREAD_HIGH,
-    SPREAD_LOW,
+    GROUP_SHAPE_HIGH,
+    GROUP_SHAPE_LOW,
+    POPULATION_SHAPE_LOW,
+    WIDEN_FROM,
+    WIDEN_TO,
+    Check,
     TopRange,
-    estimate_top,
-    share_above,
+    coverage,
 )
 
 D = Decimal
+_METHOD = Context("../../")  # the interpret page sits two levels below the site root
 
 # The example is a real 2026 dashboard reading [reading-2026], so the page opens on something true.
 _EXAMPLE = {Pillar.BRAND: "20.998", Pillar.FIND: "6.4", Pillar.ENGAGE: "10.25", Pillar.RELATE: "15"}
@@ -82,13 +85,17 @@ def run(values: Parsed) -> Interpretation:
 
 
 def _top(r: TopRange) -> str:
-    best, worst = round(r.best), round(r.worst)
-    if r.worst < 1:
+    best, worst = r.shown()
+    if worst == 1:
         return "top 1% or better"
-    if best >= 99 or r.best >= 99.5:
+    if best >= 99:
         return "at or near the bottom"
-    best = max(best, 1)
     return f"top {best}%" if best == worst else f"top {best}–{worst}%"
+
+
+# Without a group average the range spans a whole population's possible averages; say which.
+_NO_AVERAGE = (f"Against a group averaging {number(DEFAULT_CENTRE_LOW)} to {number(DEFAULT_CENTRE_HIGH)}"
+               " (LinkedIn's 2015 average for all sales professionals to the 2026 readings)")
 
 
 def _group_html(view: GroupView, total_shown: int) -> str:
@@ -104,7 +111,7 @@ def _group_html(view: GroupView, total_shown: int) -> str:
     if given.top_percent is not None:
         parts.append(f"LinkedIn's rank for you: <strong>top {esc(number(given.top_percent))}%</strong>")
         if given.average is not None:
-            agrees = view.estimate.best - 0.5 <= given.top_percent <= view.estimate.worst + 0.5
+            agrees = view.estimate.contains(given.top_percent)
             parts.append(" — our range agrees." if agrees else " — outside our range; LinkedIn's rank is the real one.")
         else:
             parts.append(".")
@@ -154,15 +161,15 @@ def render_html(result: Interpretation, ctx: Context) -> str:
         f"{_pillar_table(result)}"
         '<h3 class="ssi-h">Why this band</h3>'
         f'<ul class="ssi-evidence">{evidence}</ul>'
-        '<details class="ssi-vendors"><summary>What vendors say about this score (unverified)</summary>'
+        '<details class="ssi-vendors"><summary>What vendors say about this score (vendor claims)</summary>'
         f"<ul>{vendors}</ul><p>These labels come from vendor blogs with no published data behind them.</p>"
         "</details>"
         '<h3 class="ssi-h">Where you stand</h3>'
-        f'<ul class="ssi-stand"><li><strong>Among sales professionals in general</strong>, our estimate:'
+        f'<ul class="ssi-stand"><li><strong>{esc(_NO_AVERAGE)}</strong>, our estimate:'
         f" <strong>{esc(_top(result.overall))}</strong>.</li>{groups}</ul>"
-        f'<p class="ssi-note">These ranges are our estimate, not LinkedIn\'s: a bell curve around the group'
-        f" average with a spread of {esc(number(SPREAD_LOW))}–{esc(number(SPREAD_HIGH))} points, fitted to real"
-        f" 2026 readings. {link(ctx, 'calculator/interpret/#how-the-estimate-works', 'How the estimate works')}.</p>"
+        f'<p class="ssi-note">These ranges are our estimate, not LinkedIn\'s: a skewed curve around the group'
+        f" average, fitted to every public reading with a rank we found ({esc(_coverage_words())})."
+        f" {link(ctx, 'calculator/interpret/#how-the-estimate-works', 'How the estimate works')}.</p>"
         '<h3 class="ssi-h">What to work on first</h3>'
         f'<ol class="ssi-actions">{quick_wins}</ol>'
         "</div>"
@@ -189,7 +196,7 @@ def render_text(result: Interpretation) -> str:
         )
         lines.append(f"  {p.title:<36} {format(value, 'f'):>7}{gaps}{mark}")
     lines += ["", "Where you stand (our estimate, not LinkedIn's):",
-              f"  sales professionals in general: {_top(result.overall)}"]
+              f"  {_NO_AVERAGE[0].lower()}{_NO_AVERAGE[1:]}: {_top(result.overall)}"]
     for view in (result.industry, result.network):
         if view.given.average is not None and view.gap is not None:
             lines.append(f"  {view.name} (average {number(view.given.average, 2)}, you {signed(view.gap)}):"
@@ -197,7 +204,7 @@ def render_text(result: Interpretation) -> str:
         if view.given.top_percent is not None:
             lines.append(f"  LinkedIn's {view.name} rank: top {number(view.given.top_percent)}%")
     if result.vendor_labels:
-        lines += ["", "Vendor labels (unverified):"]
+        lines += ["", "Vendor labels (vendor claims, no published data):"]
         lines += [f"  {SOURCES[v.source_id].title}: {v.label}" for v in result.vendor_labels]
     lines += ["", "What to work on first:"]
     for p in result.weakest:
@@ -206,27 +213,55 @@ def render_text(result: Interpretation) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _coverage_words() -> str:
+    found = coverage()
+    return f"{found.inside} of {found.total} known readings fall inside the ranges it shows"
+
+
+def _group_words(c: Check) -> str:
+    r = c.reading
+    if r.average is None:
+        return f"{r.group} (no group average: the estimate without one)"
+    low, high = r.average
+    average = number(low) if low == high else f"{number(low)} to {number(high)}"
+    return f"{r.group}, average {average}"
+
+
 def describe() -> str:
-    """The percentile model's parameters and its fit to the real readings, as HTML tables."""
+    """The percentile model's parameters and every known reading against its range, as HTML tables."""
+    found = coverage()
     params = (
-        ("Shape", "A normal (bell) curve, cut off at 0 and 100"),
+        ("Shape of the curve", "Skewed (a gamma curve): bunched low with a long tail upwards, cut off at 0 and 100"),
         ("Centre, when you give a group average", "That average"),
         ("Centre, when you give none", f"From {number(DEFAULT_CENTRE_LOW)} (LinkedIn, 2015) to"
                                        f" {number(DEFAULT_CENTRE_HIGH)} (2026 network reading)"),
-        ("Spread (standard deviation)", f"{number(SPREAD_LOW)} to {number(SPREAD_HIGH)} points;"
-                                        f" {number(SPREAD_FIT)} fits the readings best"),
-        ("Result", "The best and worst “Top N%” over every centre and spread above"),
+        ("How tightly scores gather (the curve's shape)",
+         f"{number(GROUP_SHAPE_LOW)} to {number(GROUP_SHAPE_HIGH)} for a group: the set that holds every group"
+         " reading"),
+        ("Where no reading exists",
+         f"From {number(WIDEN_FROM, 0)} points above the group's average to {number(-WIDEN_TO, 0)} below it,"
+         f" the loosest shape tried slides to {number(POPULATION_SHAPE_LOW)}, the shape LinkedIn's 2015 lower"
+         " end needs, so the range widens; without a group average every shape from"
+         f" {number(POPULATION_SHAPE_LOW)} up is tried"),
+        ("Result", "The best and worst “Top N%” over every centre and shape above, in whole percents"),
     )
     fit_rows = (
-        f"<tr><td>{esc(r.score)}</td><td>{esc(r.group)}</td><td>{esc(number(r.average))}</td>"
-        f"<td>top {esc(number(r.top_percent))}%</td><td>{esc(_top(estimate_top(r.score, r.average)))}</td>"
-        f"<td>top {esc(number(share_above(r.score, r.average, SPREAD_FIT)))}%</td></tr>"
-        for r in READINGS_2026
+        f"<tr><td>{esc(c.reading.when)}</td><td>{cite(_METHOD, c.reading.source_id)}</td>"
+        f"<td>{esc(number(c.reading.score, 3))}</td><td>{esc(_group_words(c))}</td>"
+        f"<td>top {esc(number(c.reading.top_percent))}%</td><td>{esc(_top(c.estimate))}</td>"
+        f"<td>{'yes' if c.inside else '<strong>no</strong>'}</td></tr>"
+        for c in found.checks
     )
     return (
         table("The model, as the calculator runs it", ("Part", "Value"), (row(k, esc(v)) for k, v in params))
-        + table("Checked against real 2026 dashboard readings",
-                ("Score", "Group", "Group average", "LinkedIn said", "Our range", "Best-fit spread says"), fit_rows)
+        + f'<p class="ssi-coverage"><strong>{esc(_coverage_words())}.</strong> The readings come from'
+        f" {esc(len(found.sources))} sources; {esc(sum(c.reading.source_id == 'reading-2026' for c in found.checks))}"
+        " of them are one member's dashboard on nine days, so they test one region of the curve, not all of"
+        " it.</p>"
+        + table("Every public reading with a rank, against the range the calculator shows for it",
+                ("When", "Source", "Score", "Group", "LinkedIn said", "Our range", "Inside"), fit_rows)
+        + "".join(f'<p class="ssi-note">{esc(c.reading.when)}: {esc(c.reading.note)}.</p>'
+                  for c in found.checks if c.reading.note)
     )
 
 

@@ -1,5 +1,9 @@
 """Outreach funnel check: the rates that say whether outreach works, set against published ranges.
 
+Replies are counted two ways and kept apart: per connection who accepted (and got a first message) and per
+invitation sent. Each rate is compared only with published figures of its own base; a figure whose base is
+disputed or unstated is shown but never used for a verdict, and a proxy figure never is either.
+
 Pure functions over frozen dataclasses. Counts that cannot all be true together are reported per field by
 :func:`check`; :func:`analyse` then never divides by zero and never returns a rate outside 0–100%.
 
@@ -23,6 +27,7 @@ from .published import (
     REPLY_OF_ACCEPTED,
     REPLY_OF_SENT,
     WEEKLY_REPORTED,
+    Base,
     Benchmark,
 )
 
@@ -59,7 +64,8 @@ class Rate:
     value: float | None  # percent, 0–100; None with ``missing`` saying why
     missing: str
     benchmark: Benchmark | None
-    position: Position
+    position: Position  # "" when there is nothing of the same base to compare with
+    base: Base | None = None  # what the rate is a share of; None for a rate with no benchmark
 
 
 @dataclass(frozen=True)
@@ -135,11 +141,17 @@ def percent(numerator: int, denominator: int) -> float:
 
 
 def position(value: float, benchmark: Benchmark) -> Position:
-    """Where a rate sits against the spread of the sources' overall figures.
+    """Where a rate sits against the spread of the sources' overall figures of the same base.
+
+    A proxy, or a benchmark with no figure of the rate's base, gives no position at all.
 
     >>> position(20.0, ACCEPTANCE), position(28.0, ACCEPTANCE), position(32.0, ACCEPTANCE)
     ('below', 'within', 'within')
+    >>> position(5.0, CONVERSATION)
+    ''
     """
+    if benchmark.proxy or not benchmark.comparable():
+        return ""
     low, high = benchmark.spread()
     if value < low - TOLERANCE:
         return "below"
@@ -160,7 +172,8 @@ def _rate(key: str, title: str, anchor: str, num: int | None, den: int | None, n
     else:
         value = percent(num, den)
     pos: Position = position(value, benchmark) if value is not None and benchmark is not None else ""
-    return Rate(key, title, anchor, num, den, value, missing, benchmark, pos)
+    return Rate(key, title, anchor, num, den, value, missing, benchmark, pos,
+                None if benchmark is None else benchmark.base)
 
 
 def _rates(c: Counts) -> tuple[Rate, ...]:
@@ -207,14 +220,9 @@ def _advice(f: Funnel) -> tuple[Advice, ...]:
     reply = f.rate("reply_accepted") if f.rate("reply_accepted").value is not None else f.rate("reply_sent")
     if reply.position == "below":
         found.append(Advice(
-            "Replies are below the published range. Open with the other person's situation rather than your"
-            " product, ask one easy question, and send soon after they accept.",
+            "Replies are below the published figure of the same base. Open with the other person's situation"
+            " rather than your product, ask one easy question, and send soon after they accept.",
             "outreach/metrics/#reply-rate", "What moves replies"))
-    if f.rate("conversation").position == "below":
-        found.append(Advice(
-            "Few new connections turn into conversations. Give each a reason to talk that is about them, and"
-            " follow up once or twice, politely.",
-            "outreach/metrics/#connection-to-conversation-rate", "What moves conversations"))
     if not found:
         found.append(Advice(
             "Nothing stands out against the published ranges. Keep the pace steady and compare each month with"

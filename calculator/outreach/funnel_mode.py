@@ -8,7 +8,7 @@ from ..html import Context, cite, esc, link, number
 from ..modes import Mode
 from . import GROUP
 from . import funnel as fn
-from .published import Benchmark, Figure
+from .published import BASE_WORDS, Benchmark, Figure
 
 
 def _pct(value: float) -> str:
@@ -53,29 +53,62 @@ def run_funnel(values: Parsed) -> fn.Funnel:
     return fn.analyse(counts)
 
 
+def _range(low: float, high: float) -> str:
+    return _pct(low) if low == high else f"{number(low, 2)}–{_pct(high)}"
+
+
 def _published(b: Benchmark | None) -> str:
+    """The figures a rate is compared with, or why there are none."""
     if b is None:
         return "None published"
-    low, high = b.spread()
-    text = _pct(low) if low == high else f"{number(low, 2)}–{_pct(high)}"
-    return text + (" (proxy)" if b.proxy else "")
+    if b.proxy:
+        return f"No figure of this rate; a proxy only ({_range(*_proxy_spread(b))}), not compared"
+    if not b.comparable():
+        return "None of the same base"
+    return f"{_range(*b.spread())} {BASE_WORDS[b.base]}"
+
+
+def _proxy_spread(b: Benchmark) -> tuple[float, float]:
+    return min(f.low for f in b.overall), max(f.high for f in b.overall)
+
+
+def _others(b: Benchmark) -> str:
+    """The overall figures left out of the comparison, and why, in a few words."""
+    left_out = [f for f in b.overall if f.base != b.base]
+    if not left_out:
+        return ""
+    return "; not compared: " + ", ".join(f"{_range(f.low, f.high)} ({BASE_WORDS[f.base]})" for f in left_out)
 
 
 def _spread_text(b: Benchmark) -> str:
-    low, high = b.spread()
-    sources = {f.source_id for f in b.overall}
+    if b.proxy:
+        return "No source publishes this rate, so your rate is not compared with anything."
+    figures = b.comparable()
+    sources = {f.source_id for f in figures}
+    base = BASE_WORDS[b.base]
     if len(sources) == 1:
-        return "One source only, so there is no spread between sources."
-    return (f"Across {len(sources)} sources the overall figures run from {_pct(low)} to {_pct(high)}: a spread of"
-            f" {number(high - low, 2)} percentage points.")
+        return f"Compared with one source only, the one figure {base}: there is no spread between sources."
+    low, high = b.spread()
+    return (f"Across {len(sources)} sources the overall figures {base} run from {_pct(low)} to {_pct(high)}: a"
+            f" spread of {number(high - low, 2)} percentage points.")
 
 
-_POSITION = {"below": "Below the published range", "within": "In line with it", "above": "Above it", "": "—"}
+def _verdict(r: fn.Rate) -> str:
+    """The comparison in words, naming what it was made with."""
+    if r.value is None:
+        return "—"
+    if not r.position or r.benchmark is None:
+        return "Not compared"
+    one = len(r.benchmark.comparable()) == 1
+    return {"below": "Below the one figure of this base" if one else "Below the published range",
+            "within": "In line with it", "above": "Above it"}[r.position]
+_RATE_BASE = {"sent": "per invitation sent", "accepted": "per connection who accepted"}
 
 
 def _figure_html(f: Figure, ctx: Context) -> str:
-    value = _pct(f.low) if not f.is_range else f"{number(f.low, 2)}–{_pct(f.high)}"
-    return f"<li>{esc(value)}: {esc(f.what)}. {cite(ctx, f.source_id)}</li>"
+    ours = ' <span class="ssi-ours">(our arithmetic)</span>' if f.ours else ""
+    return (f"<li>{esc(_range(f.low, f.high))} <em>{esc(BASE_WORDS[f.base])}</em>: {esc(f.what)}.{ours}"
+            f" {cite(ctx, f.source_id)}</li>")
 
 
 def funnel_html(result: fn.Funnel, ctx: Context) -> str:
@@ -87,10 +120,13 @@ def funnel_html(result: fn.Funnel, ctx: Context) -> str:
             yours = f"<strong>{esc(_pct(r.value))}</strong> ({esc(r.numerator)} of {esc(r.denominator)})"
         else:
             yours = f'<span class="ssi-missing">{esc(r.missing)}</span>'
+        base = "—" if r.base is None else _RATE_BASE[r.base]
         rows.append(
             f'<tr class="ssi-rate ssi-rate--{esc(r.position or "none")}">'
-            f'<th scope="row">{link(ctx, "outreach/metrics/#" + r.anchor, r.title)}</th>'
-            f"<td>{yours}</td><td>{esc(_published(r.benchmark))}</td><td>{esc(_POSITION[r.position])}</td></tr>"
+            f'<th scope="row">{link(ctx, "outreach/metrics/#" + r.anchor, r.title)}</th><td>{esc(base)}</td>'
+            f"<td>{yours}</td><td>{esc(_published(r.benchmark))}"
+            f"{esc(_others(r.benchmark)) if r.benchmark is not None else ''}</td>"
+            f"<td>{esc(_verdict(r))}</td></tr>"
         )
     pace = ""
     if result.per_week_sent is not None:
@@ -115,17 +151,21 @@ def funnel_html(result: fn.Funnel, ctx: Context) -> str:
     return (
         '<div class="ssi-result-body ssi-outreach">'
         f"<p>Over {esc(period)}.{pace}</p>"
-        '<table class="ssi-funnel"><caption>Your rates against published benchmarks</caption><thead><tr>'
-        '<th scope="col">Rate</th><th scope="col">Yours</th><th scope="col">Published (all vendor data)</th>'
+        '<table class="ssi-funnel"><caption>Your rates against published benchmarks of the same base</caption>'
+        '<thead><tr><th scope="col">Rate</th><th scope="col">Base</th><th scope="col">Yours</th>'
+        '<th scope="col">Published, same base (vendor claims)</th>'
         f'<th scope="col">Compared</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f"{inbound}"
         '<h3 class="ssi-h">What to change first</h3>'
         f'<ol class="ssi-actions">{advice}</ol>'
         '<h3 class="ssi-h">Where the benchmarks come from</h3>'
         f'<ul class="ssi-evidence">{"".join(details)}</ul>'
-        f'<p class="ssi-note">Every benchmark is a vendor claim measured on that vendor\'s own customers; LinkedIn'
-        f" publishes none. The comparison is ours: within {esc(number(fn.TOLERANCE))} point of the spread"
-        " between sources counts as in line. Your own trend month to month matters more.</p>"
+        '<p class="ssi-note">Every benchmark here is a vendor claim measured on that vendor\'s own customers.'
+        " LinkedIn has published outreach benchmarks only for recruiters' InMail"
+        f" {cite(ctx, 'li-inmail-2022')}, none for invitations or replies. A rate is compared only with figures"
+        " of its own base; figures whose base is disputed or not stated are listed but never compared. The"
+        f" comparison is ours: within {esc(number(fn.TOLERANCE))} point of the spread between sources counts as"
+        " in line. Your own trend month to month matters more.</p>"
         "</div>"
     )
 
@@ -139,20 +179,23 @@ def funnel_text(result: fn.Funnel) -> str:
     lines = [f"Outreach funnel over {dict(PERIODS)[_period_key(c.weeks)]}"]
     if result.per_week_sent is not None:
         lines[0] += f": about {number(result.per_week_sent)} invitations a week"
-    lines += ["", "Rates (published figures are vendor claims):"]
+    lines += ["", "Rates (published figures are vendor claims; each compared only with figures of its base):"]
     for r in result.rates:
         yours = f"{_pct(r.value)} ({r.numerator} of {r.denominator})" if r.value is not None else r.missing
-        lines.append(f"  {r.title:<34} {yours}")
+        base = "" if r.base is None else f" [{_RATE_BASE[r.base]}]"
+        lines.append(f"  {r.title + base:<62} {yours}")
         if r.benchmark is not None:
-            lines.append(f"  {'':<34} published {_published(r.benchmark)}; {_POSITION[r.position].lower()}")
+            verdict = f"; {_verdict(r).lower()}" if r.position else ""
+            lines.append(f"  {'':<62} published {_published(r.benchmark)}{verdict}{_others(r.benchmark)}")
     lines += ["", "What to change first:"]
     lines += [f"  - {a.text} (guide: {a.path})" for a in result.advice]
     lines += ["", "Sources:"]
     for b in {r.benchmark.key: r.benchmark for r in result.rates if r.benchmark is not None}.values():
         for f in b.overall + b.breakdowns:
-            value = _pct(f.low) if not f.is_range else f"{number(f.low, 2)}–{_pct(f.high)}"
             source = SOURCES[f.source_id]
-            lines.append(f"  {value:<12} {f.what} [{source.title}, {source.trust.value}]")
+            ours = ", our arithmetic" if f.ours else ""
+            lines.append(f"  {_range(f.low, f.high):<12} {BASE_WORDS[f.base]}: {f.what}{ours}"
+                         f" [{source.title}, {source.trust.value}]")
     return "\n".join(lines) + "\n"
 
 

@@ -3,13 +3,13 @@
 LinkedIn publishes no invitation number [li-help-invitations]. The risk level here is our judgement,
 built from what LinkedIn does say (many invitations in a short time, many ignored or pending invitations
 lead to restrictions), the widely reported but unverified ~100 a week [weekly-100], and vendors' defaults.
+The lines are the shared table of :mod:`.limits`, the same the warm-up plan and the planner keep under.
 Every reason names where its threshold comes from.
 
->>> plan = SendingPlan(age_months=1, activity="new", ssi=12, account="free", per_day=50, per_week=350, pending=0)
+>>> plan = SendingPlan(stage="start", ssi=12, account="free", per_day=50, per_week=350, pending=0)
 >>> assess(plan).level.name
 'HIGH'
->>> assess(SendingPlan(age_months=36, activity="active", ssi=None, account="free", per_day=10, per_week=50,
-...             pending=40)).level.name
+>>> assess(SendingPlan(stage="settled", ssi=None, account="free", per_day=10, per_week=50, pending=40)).level.name
 'LOW'
 """
 
@@ -20,24 +20,11 @@ from enum import IntEnum
 from typing import Literal
 
 from ..evidence import LAGGARD_BELOW
-from .published import (
-    DAILY_DEFAULT,
-    DAILY_VENDOR_MAX,
-    FREE_NOTES_PER_MONTH,
-    NEW_DAILY_CAUTIOUS,
-    NEW_DAILY_HIGH,
-    PENDING_ELEVATED,
-    PENDING_HIGH,
-    WEEKLY_REPORTED,
-    WEEKLY_VENDOR_LOW,
-)
+from .limits import WEEKLY_ELEVATED_FROM, WEEKLY_HIGH_ABOVE, Stage, StageKey, low_pace
+from .limits import stage as stage_of
+from .published import FREE_NOTES_PER_MONTH, PENDING_ELEVATED, PENDING_HIGH
 
-Activity = Literal["new", "dormant", "active"]
 Subscription = Literal["free", "premium", "sales_navigator"]
-
-# An account younger than this counts as new for the daily guidance (our assumption: vendors say "new
-# accounts" without defining them).
-NEW_ACCOUNT_MONTHS = 3
 
 
 class Level(IntEnum):
@@ -55,8 +42,7 @@ class Level(IntEnum):
 
 @dataclass(frozen=True)
 class SendingPlan:
-    age_months: int
-    activity: Activity
+    stage: StageKey  # how far along the account's sending history is (see :data:`.limits.STAGES`)
     ssi: int | None
     account: Subscription
     per_day: int
@@ -76,9 +62,13 @@ class Assessment:
     plan: SendingPlan
     level: Level
     reasons: tuple[Reason, ...]  # worst first
-    treat_as_new: bool
-    suggested_per_day: int
+    stage: Stage
+    suggested_per_day: int  # the plan brought within the stage's Low pace
     suggested_per_week: int
+
+    @property
+    def warming_up(self) -> bool:
+        return self.stage.key != "settled"
 
 
 def check(plan: SendingPlan) -> dict[str, str]:
@@ -94,65 +84,50 @@ def check(plan: SendingPlan) -> dict[str, str]:
 
 def assess(plan: SendingPlan) -> Assessment:
     """The risk level (the worst of the reasons) with every reason that contributed, worst first."""
-    treat_as_new = plan.activity in ("new", "dormant") or plan.age_months < NEW_ACCOUNT_MONTHS
-    reasons = [*_volume(plan), *_history(plan, treat_as_new), *_pending(plan), *_context(plan)]
+    stage = stage_of(plan.stage)
+    reasons = [*_volume(plan, stage), *_profile(plan), *_pending(plan), *_context(plan)]
     reasons.sort(key=lambda r: -r.level)
-    level = max((r.level for r in reasons), default=Level.LOW)
-    if level < Level.LOW:
-        level = Level.LOW
-    if treat_as_new:
-        day, week = NEW_DAILY_CAUTIOUS, NEW_DAILY_CAUTIOUS * 5
-    else:
-        day, week = min(plan.per_day, DAILY_DEFAULT), min(plan.per_week, WEEKLY_VENDOR_LOW)
-    return Assessment(plan, level, tuple(reasons), treat_as_new, day, week)
+    level = max(Level.LOW, max((r.level for r in reasons), default=Level.LOW))
+    day, week = low_pace(stage)
+    return Assessment(plan, level, tuple(reasons), stage, min(plan.per_day, day), min(plan.per_week, week))
 
 
-def _volume(plan: SendingPlan) -> list[Reason]:
+def _volume(plan: SendingPlan, stage: Stage) -> list[Reason]:
     out: list[Reason] = []
-    if plan.per_week > WEEKLY_REPORTED:
+    if plan.per_week > WEEKLY_HIGH_ABOVE:
         out.append(Reason(Level.HIGH, f"{plan.per_week} a week is above the widely reported ceiling of about"
-                                      f" {WEEKLY_REPORTED} a week. That figure is unverified, but it is where"
+                                      f" {WEEKLY_HIGH_ABOVE} a week. That figure is unverified, but it is where"
                                       " many people report restrictions.", ("weekly-100",)))
-    elif plan.per_week >= WEEKLY_VENDOR_LOW:
+    elif plan.per_week >= WEEKLY_ELEVATED_FROM:
         out.append(Reason(Level.ELEVATED, f"{plan.per_week} a week is close to the widely reported ~"
-                                          f"{WEEKLY_REPORTED} a week, inside the 75–100 band one vendor gives"
-                                          " only for established accounts.", ("weekly-100", "vendor-quarvio")))
-    if plan.per_day > DAILY_VENDOR_MAX:
-        out.append(Reason(Level.HIGH, f"{plan.per_day} on one day is more than any vendor default we track"
-                                      f" (at most {DAILY_VENDOR_MAX} a day). Bursts are what LinkedIn names:"
-                                      " many invitations in a short time.",
-                          ("vendor-quarvio", "li-help-invitations")))
-    elif plan.per_day > DAILY_DEFAULT:
-        out.append(Reason(Level.ELEVATED, f"{plan.per_day} a day is above a common vendor default of"
-                                          f" {DAILY_DEFAULT} a day.", ("vendor-salesflow",)))
+                                          f"{WEEKLY_HIGH_ABOVE} a week, inside the {WEEKLY_ELEVATED_FROM}–"
+                                          f"{WEEKLY_HIGH_ABOVE} band one vendor gives only for established"
+                                          " accounts.", ("weekly-100", "vendor-quarvio")))
+    day = f"{plan.per_day} on one day in {stage.name} of sending"
+    if plan.per_day > stage.high_above_per_day:
+        warm = " Warm the account up first." if stage.key != "settled" else ""
+        out.append(Reason(Level.HIGH, f"{day} is above {stage.high_words} ({stage.high_above_per_day} a day)."
+                                      " Bursts are what LinkedIn names: many invitations in a short time." + warm,
+                          (*stage.high_sources, "li-help-invitations")))
+    elif plan.per_day > stage.low_per_day:
+        out.append(Reason(Level.ELEVATED, f"{day} is above {stage.low_words} ({stage.low_per_day} a day).",
+                          stage.low_sources))
     if not out and plan.per_week > 0:
-        out.append(Reason(Level.LOW, f"{plan.per_day} a day and {plan.per_week} a week stay under the widely"
-                                     " reported weekly figure and vendors' daily defaults.",
-                          ("weekly-100", "vendor-salesflow")))
+        out.append(Reason(Level.LOW, f"{plan.per_day} a day and {plan.per_week} a week stay within {stage.low_words}"
+                                     f" ({stage.low_per_day} a day) and under {WEEKLY_ELEVATED_FROM} a week.",
+                          (*stage.low_sources, "weekly-100")))
     if plan.per_week == 0:
         out.append(Reason(Level.LOW, "No invitations planned: nothing to restrict.", ()))
     return out
 
 
-def _history(plan: SendingPlan, treat_as_new: bool) -> list[Reason]:
-    out: list[Reason] = []
-    if treat_as_new:
-        why = {"new": "a new account", "dormant": "a dormant account"}.get(
-            plan.activity, f"an account under {NEW_ACCOUNT_MONTHS} months old")
-        if plan.per_day > NEW_DAILY_HIGH:
-            out.append(Reason(Level.HIGH, f"{plan.per_day} a day from {why} is above vendors' guidance for new"
-                                          f" accounts ({NEW_DAILY_CAUTIOUS}–{NEW_DAILY_HIGH} a day). Warm the"
-                                          " account up first.", ("vendor-quarvio", "vendor-overloop")))
-        elif plan.per_day > NEW_DAILY_CAUTIOUS:
-            out.append(Reason(Level.ELEVATED, f"{plan.per_day} a day from {why} is at the top of vendors'"
-                                              f" new-account guidance; {NEW_DAILY_CAUTIOUS} a day is the cautious"
-                                              " start.", ("vendor-quarvio", "vendor-overloop")))
+def _profile(plan: SendingPlan) -> list[Reason]:
     if plan.ssi is not None and plan.ssi < LAGGARD_BELOW and plan.per_week > 0:
-        out.append(Reason(Level.ELEVATED, f"An SSI of {plan.ssi} is in LinkedIn's laggard range (below"
-                                          f" {LAGGARD_BELOW}), which usually means a thin profile or little"
-                                          " activity: the emptiness that makes sending volume look automated.",
-                          ("li-leaders-study",)))
-    return out
+        return [Reason(Level.ELEVATED, f"An SSI of {plan.ssi} is in LinkedIn's laggard range (below"
+                                       f" {LAGGARD_BELOW}), which usually means a thin profile or little"
+                                       " activity: the emptiness that makes sending volume look automated.",
+                       ("li-leaders-study",))]
+    return []
 
 
 def _pending(plan: SendingPlan) -> list[Reason]:
@@ -173,7 +148,9 @@ def _pending(plan: SendingPlan) -> list[Reason]:
 def _context(plan: SendingPlan) -> list[Reason]:
     out = [Reason(Level.INFO, "LinkedIn publishes no invitation number, and says a higher limit cannot be"
                               " bought: paying for Premium or Sales Navigator does not add invitations.",
-                  ("li-help-invitations",))]
+                  ("li-help-invitations",)),
+           Reason(Level.INFO, "Where each stage starts is our choice, the weeks of our warm-up plan: vendors"
+                              " speak of new accounts without saying how long an account stays new.", ())]
     if plan.account == "free":
         out.append(Reason(Level.INFO, f"A free account can add a personal note to {FREE_NOTES_PER_MONTH}"
                                       " invitations a month.", ("li-help-invitations",)))

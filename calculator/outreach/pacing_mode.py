@@ -11,6 +11,7 @@ from ..html import Context, cite, esc, link
 from ..modes import Mode
 from . import GROUP, PAGE
 from . import pacing as pc
+from .limits import STAGE_CHOICES, StageKey
 
 D = Decimal
 _HONEST = ("LinkedIn publishes no invitation limit. The ~100 a week is widely reported, not official. Vendors'"
@@ -18,18 +19,15 @@ _HONEST = ("LinkedIn publishes no invitation limit. The ~100 a week is widely re
 
 
 def _cites(ctx: Context, ids: tuple[str, ...]) -> str:
-    return "; ".join(cite(ctx, i) for i in ids) if ids else '<span class="ssi-trust">our rule of thumb</span>'
+    return "; ".join(cite(ctx, i) for i in ids) if ids else '<span class="ssi-ours">(our rule of thumb)</span>'
 
 
-ACTIVITIES = (("new", "New: little or no history"), ("dormant", "Dormant: unused for months"),
-              ("active", "Active: in regular use"))
 ACCOUNTS = (("free", "Free"), ("premium", "Premium"), ("sales_navigator", "Sales Navigator"))
 
 PACING_FIELDS: tuple[Field, ...] = (
-    Field("age_months", "Account age", "Months since the account was created", D(0), D(600), places=0,
-          required=True, default="2", group="account", what="number of months", unit="months"),
-    Field("activity", "Recent activity", "How the account has been used lately", kind="choice", choices=ACTIVITIES,
-          default="new", group="account"),
+    Field("stage", "How far along the account is", "A new account, or one unused for months, starts again at"
+          " the first stage, however old it is", kind="choice", choices=STAGE_CHOICES, default="start",
+          group="account"),
     Field("ssi", "SSI, if you know it", "Your total from the SSI dashboard, 0 to 100 (optional)", D(0), D(100),
           places=0, default="22", group="account", what="SSI total"),
     Field("account", "Subscription", "Your LinkedIn plan", kind="choice", choices=ACCOUNTS, default="free",
@@ -48,8 +46,7 @@ PACING_LEGENDS = {"account": "Your account", "plan": "What you plan to send"}
 def run_pacing(values: Parsed) -> pc.Assessment:
     ssi = values.number("ssi")
     plan = pc.SendingPlan(
-        age_months=int(values.required_number("age_months")),
-        activity=cast(pc.Activity, values.text("activity") or "active"),
+        stage=cast(StageKey, values.text("stage") or "start"),
         ssi=None if ssi is None else int(ssi),
         account=cast(pc.Subscription, values.text("account") or "free"),
         per_day=int(values.required_number("per_day")),
@@ -63,11 +60,11 @@ def run_pacing(values: Parsed) -> pc.Assessment:
 
 
 def _safer(result: pc.Assessment) -> str:
-    if result.treat_as_new:
-        return (f"Start at about {result.suggested_per_day} a day and {result.suggested_per_week} a week, and"
-                " build up with the warm-up plan.")
-    return (f"Stay at or under {result.suggested_per_day} a day and {result.suggested_per_week} a week, and keep"
-            " the weekly total steady rather than sending in bursts.")
+    pace = (f"at or under {result.suggested_per_day} a day and {result.suggested_per_week} a week, the most this"
+            f" check rates Low in {result.stage.name} of sending")
+    if result.warming_up:
+        return f"Stay {pace}, and build up with the warm-up plan."
+    return f"Stay {pace}, and keep the weekly total steady rather than sending in bursts."
 
 
 def pacing_html(result: pc.Assessment, ctx: Context) -> str:
@@ -77,7 +74,7 @@ def pacing_html(result: pc.Assessment, ctx: Context) -> str:
         f" {esc(r.text)} {_cites(ctx, r.source_ids)}</li>"
         for r in result.reasons
     )
-    warmup = f" {link(ctx, PAGE + '#warm-up-plan', 'Plan a warm-up')}." if result.treat_as_new else ""
+    warmup = f" {link(ctx, PAGE + '#warm-up-plan', 'Plan a warm-up')}." if result.warming_up else ""
     return (
         '<div class="ssi-result-body ssi-outreach">'
         f'<p class="ssi-risk ssi-risk--{esc(level.name.lower())}">Risk: <strong>{esc(level.label)}</strong></p>'

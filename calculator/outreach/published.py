@@ -1,10 +1,17 @@
 """Sourced outreach benchmarks and sending limits, each figure with the source id it comes from.
 
-Every benchmark here is vendor data measured on the vendor's own customers; LinkedIn publishes none. The one
-LinkedIn statement about limits is that there is a limit and no number is given [li-help-invitations].
+For invitations and replies every benchmark here is vendor data, measured on the vendor's own customers.
+LinkedIn's own published outreach benchmark is about recruiters' InMail [li-inmail-2022], not invitations;
+about limits it says only that there is one and gives no number [li-help-invitations].
 
->>> ACCEPTANCE.spread()
-(26.4, 31.4)
+Each figure says what it is a share of (its *base*): invitations sent, or connections who accepted. Where a
+source does not say, or retellings disagree, the base is "unstated" or "disputed", and the funnel shows the
+figure without comparing anyone's rate with it. Only figures of the rate's own base set its range.
+
+>>> ACCEPTANCE.spread(), REPLY_OF_ACCEPTED.spread(), REPLY_OF_SENT.spread()
+((26.4, 31.4), (29.0, 29.0), (8.1, 8.1))
+>>> [f.base for f in REPLY_OF_SENT.overall]
+['sent', 'disputed', 'unstated']
 >>> WEEKLY_REPORTED
 100
 """
@@ -12,6 +19,17 @@ LinkedIn statement about limits is that there is a limit and no number is given 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Base = Literal["sent", "accepted"]
+FigureBase = Literal["sent", "accepted", "disputed", "unstated"]
+
+BASE_WORDS: dict[FigureBase, str] = {
+    "sent": "of invitations sent",
+    "accepted": "of connections who accepted",
+    "disputed": "base disputed",
+    "unstated": "base not stated",
+}
 
 
 @dataclass(frozen=True)
@@ -22,6 +40,8 @@ class Figure:
     low: float
     high: float
     what: str  # what the figure counts, in the source's terms
+    base: FigureBase = "sent"
+    ours: bool = False  # worked out by us from the source's figures, not printed by the source
 
     @property
     def is_range(self) -> bool:
@@ -33,14 +53,20 @@ class Benchmark:
     """The published figures for one rate: overall figures (compared across sources) and breakdowns."""
 
     key: str
+    base: Base  # what the rate itself is a share of
     overall: tuple[Figure, ...]
     breakdowns: tuple[Figure, ...] = ()
     proxy: bool = False  # the figures measure something close to, but not exactly, this rate
     note: str = ""
 
+    def comparable(self) -> tuple[Figure, ...]:
+        """The overall figures of the rate's own base: the only ones a rate is compared with."""
+        return tuple(f for f in self.overall if f.base == self.base)
+
     def spread(self) -> tuple[float, float]:
-        """The lowest and highest overall figure across sources: the range a result is compared with."""
-        return min(f.low for f in self.overall), max(f.high for f in self.overall)
+        """The lowest and highest comparable figure across sources: the range a result is compared with."""
+        figures = self.comparable()
+        return min(f.low for f in figures), max(f.high for f in figures)
 
     def sources(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
@@ -49,10 +75,16 @@ class Benchmark:
         return tuple(seen)
 
 
+_EB24 = "bench-expandi-belkins-2024"
+_EB24_ACCEPTANCE = 26.4  # its overall acceptance: 26.42% with a note, 26.37% without
+_EB24_REPLIES = (5.44, 9.36)  # without and with a note; the source table says only "reply rate"
+
 ACCEPTANCE = Benchmark(
     "acceptance",
+    "sent",
     overall=(
-        Figure("bench-expandi-belkins-2024", 26.4, 26.4, "overall, 20M+ requests (same with or without a note)"),
+        Figure(_EB24, _EB24_ACCEPTANCE, _EB24_ACCEPTANCE, "overall, the same with or without a note; said to be"
+               " 20M+ requests, while others credit the same figures to Botdog's 16,492"),
         Figure("bench-expandi-2025", 29.6, 29.6, "overall, 2025"),
         Figure("bench-warmysender", 31.4, 31.4, "overall, about 200,000 requests, 2025–26"),
     ),
@@ -61,28 +93,39 @@ ACCEPTANCE = Benchmark(
         Figure("bench-warmysender", 19.3, 38.7, "by seniority: C-suite to mid-level targets"),
         Figure("bench-warmysender", 27.1, 34.8, "by note: blank to a note under 100 characters"),
     ),
-)
-
-REPLY_OF_SENT = Benchmark(
-    "reply_sent",
-    overall=(
-        Figure("bench-expandi-belkins-2024", 5.44, 9.36, "without a note to with a note (the study's own base)"),
-        Figure("bench-reachium", 8.1, 8.1, "of invitations sent, 316,703 sequences"),
-        Figure("bench-belkins-2025", 7.0, 7.0, "“7% or more”; the base is not stated"),
-    ),
-    note="Reachium reports reply rates falling in 2026.",
+    note="Who measured the 26.4% is disputed.",
 )
 
 REPLY_OF_ACCEPTED = Benchmark(
     "reply_accepted",
-    overall=(Figure("bench-reachium", 29.0, 29.0, "of accepted connections, 316,703 sequences"),),
+    "accepted",
+    overall=(
+        Figure("bench-reachium", 29.0, 29.0, "316,703 sequences", "accepted"),
+        Figure(_EB24, *_EB24_REPLIES, "without a note to with a note; the source says only “reply rate”, most"
+               " retellings read it as replies after acceptance", "disputed"),
+    ),
+)
+
+REPLY_OF_SENT = Benchmark(
+    "reply_sent",
+    "sent",
+    overall=(
+        Figure("bench-reachium", 8.1, 8.1, "the same 316,703 sequences", "sent"),
+        Figure(_EB24, round(_EB24_ACCEPTANCE * _EB24_REPLIES[0] / 100, 2),
+               round(_EB24_ACCEPTANCE * _EB24_REPLIES[1] / 100, 2),
+               f"per invitation sent if its reply rates are after acceptance: {_EB24_ACCEPTANCE}% acceptance times"
+               f" {_EB24_REPLIES[0]}–{_EB24_REPLIES[1]}%", "disputed", ours=True),
+        Figure("bench-belkins-2025", 7.0, 7.0, "“7% or more”, a “LinkedIn reply rate”", "unstated"),
+    ),
+    note="Reachium reports reply rates falling in 2026.",
 )
 
 CONVERSATION = Benchmark(
     "conversation",
-    overall=(Figure("bench-reachium", 29.0, 29.0, "any reply from an accepted connection"),),
+    "accepted",
+    overall=(Figure("bench-reachium", 29.0, 29.0, "any reply from an accepted connection", "accepted"),),
     proxy=True,
-    note="No source publishes this rate; the nearest proxy counts any reply, not a real conversation.",
+    note="The nearest proxy counts any reply, not a real conversation.",
 )
 
 # ---- Limits ---------------------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """Warm-up plan: a week-by-week ramp for a new or dormant account, with what makes the account look lived-in.
 
-The schedule is ours (LinkedIn publishes none). It starts inside the most cautious vendor guidance for new
-accounts (5 a day [vendor-overloop], 5–8 a day [vendor-quarvio]), steps up by a fixed amount a week, never
-goes above the chosen level or the widely reported ~100 a week [weekly-100], and never goes down.
+The schedule is ours (LinkedIn publishes none). Each week keeps under the Low line of its stage in the
+shared table of :mod:`.limits` (5 a day in weeks 1 and 2 [vendor-overloop], 8 in weeks 3 and 4
+[vendor-quarvio], then 15 [vendor-salesflow]), adds no more than a fixed step a week, never goes above the
+chosen level or under-75-a-week line that the pacing check rates Low, and never goes down. So the pacing
+check rates every week of the plan Low for the account's stage.
 
 >>> [w.invitations for w in plan(Request("new", target=70, days=5)).weeks]
-[25, 25, 40, 40, 70]
->>> p = plan(Request("new", target=100, days=5))  # 15 a day on 5 days stops at 75
+[25, 25, 40, 40, 55, 70]
+>>> p = plan(Request("new", target=70, days=4))  # 15 a day on 4 days stops at 60
 >>> [w.invitations for w in p.weeks], p.capped_by_days
-([25, 25, 40, 40, 70, 75], True)
+([20, 20, 32, 32, 47, 60], True)
 >>> [w.invitations for w in plan(Request("dormant", target=50, days=5)).weeks]
 [25, 40, 40, 50]
 """
@@ -20,14 +22,16 @@ import io
 from dataclasses import dataclass
 from typing import Literal
 
-from .published import DAILY_DEFAULT, NEW_DAILY_CAUTIOUS, NEW_DAILY_HIGH, REINVITE_WAIT_WEEKS, WEEKLY_REPORTED
+from .limits import STAGES, WEEKLY_LOW_MAX, stage_at
+from .published import REINVITE_WAIT_WEEKS
 
 Start = Literal["new", "dormant"]
 
-START_WEEKLY = NEW_DAILY_CAUTIOUS * 5  # a cautious first week: 5 a day on weekdays
-STEP = 15  # weekly increase once the first weeks have gone well (ours; the guide's week 3 is 40–50)
+START_WEEKLY = STAGES[0].low_per_day * 5  # a cautious first week: 5 a day on weekdays
+STEP = 15  # the most a week adds to the one before, once the first weeks have gone well (ours)
 MIN_WEEKS = 4
-MAX_TARGET = WEEKLY_REPORTED
+MAX_TARGET = WEEKLY_LOW_MAX  # the most a week the pacing check rates Low
+SETTLED_DAILY = STAGES[-1].low_per_day
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,9 @@ class WarmupPlan:
 def check(r: Request) -> dict[str, str]:
     """Messages, keyed by field, for a request the plan will not serve."""
     if r.target > MAX_TARGET:
-        return {"target": f"The plan never goes above about {MAX_TARGET} a week, the widely reported figure"
-                          f" (unverified, and LinkedIn publishes none). Choose {MAX_TARGET} or less."}
+        return {"target": f"The plan stays under {MAX_TARGET + 1} a week: from there the pacing check rates a"
+                          f" week Elevated, inside the {MAX_TARGET + 1}–100 band one vendor gives only established"
+                          f" accounts, close to the widely reported ~100. Choose {MAX_TARGET} or less."}
     return {}
 
 
@@ -69,11 +74,9 @@ def _stage(r: Request, week: int) -> int:
 
 
 def _cap(stage: int) -> tuple[int, str]:
-    if stage <= 2:
-        return NEW_DAILY_CAUTIOUS, "vendor-overloop"
-    if stage <= 4:
-        return NEW_DAILY_HIGH, "vendor-quarvio"
-    return DAILY_DEFAULT, "vendor-salesflow"
+    """The daily cap of a stage week: the Low line of the shared table, and the source it comes from."""
+    limit = stage_at(stage)
+    return limit.low_per_day, limit.low_sources[0]
 
 
 def _ramp(stage: int) -> int:
@@ -108,14 +111,15 @@ def activities(r: Request, week: int) -> tuple[str, ...]:
 
 def plan(r: Request) -> WarmupPlan:
     """The ramp: each week the smallest of the ramp, the chosen level and the daily cap times sending days."""
-    level = min(r.target, MAX_TARGET, r.days * DAILY_DEFAULT)
+    level = min(r.target, MAX_TARGET, r.days * SETTLED_DAILY)
     weeks: list[Week] = []
     week = 0
     while week < MIN_WEEKS or weeks[-1].invitations < level:
         week += 1
         stage = _stage(r, week)
         cap, source = _cap(stage)
-        invitations = min(_ramp(stage), level, r.days * cap)
+        before = weeks[-1].invitations if weeks else START_WEEKLY - STEP
+        invitations = min(_ramp(stage), before + STEP, level, r.days * cap)
         per_day = -(-invitations // r.days)  # ceiling: spread over the sending days, never above the cap
         weeks.append(Week(week, invitations, per_day, cap, source, activities(r, week)))
     return WarmupPlan(r, tuple(weeks), level, level < min(r.target, MAX_TARGET))

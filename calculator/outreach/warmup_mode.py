@@ -9,9 +9,9 @@ from ..evidence import SOURCES
 from ..fields import Field, FormErrors, Parsed
 from ..html import Context, button, cite, esc, link
 from ..modes import Download, Mode
-from . import GROUP
+from . import GROUP, PAGE
 from . import warmup as wu
-from .published import DAILY_DEFAULT, WEEKLY_REPORTED
+from .published import WEEKLY_REPORTED
 
 D = Decimal
 
@@ -22,7 +22,7 @@ CSV_ACTION = "csv"
 WARMUP_FIELDS: tuple[Field, ...] = (
     Field("start", "Starting from", "A dormant account skips the first week", kind="choice", choices=STARTS,
           default="new", group="warmup"),
-    Field("target", "Sustainable level", f"Invitations a week to settle at, at most {WEEKLY_REPORTED}", D(1),
+    Field("target", "Sustainable level", f"Invitations a week to settle at, at most {wu.MAX_TARGET}", D(1),
           D(100_000), places=0, required=True, default="50", group="warmup", what="weekly level",
           unit="a week"),
     Field("days", "Sending days", "Days a week you send invitations, 1 to 7", D(1), D(7), places=0, required=True,
@@ -60,8 +60,8 @@ def warmup_html(p: wu.WarmupPlan, ctx: Context) -> str:
              f"<td>{esc(p.weeks[-1].per_day)}</td><td>Keep this weekly total steady; no bursts.</td></tr>")
     capped = ""
     if p.capped_by_days:
-        capped = (f'<p class="ssi-caveat">With {esc(r.days)} sending days, {esc(DAILY_DEFAULT)} a day caps the week'
-                  f" at {esc(p.level)}, below the {esc(r.target)} you chose. Send on more days to go higher.</p>")
+        capped = (f'<p class="ssi-caveat">With {esc(r.days)} sending days, {esc(wu.SETTLED_DAILY)} a day caps the'
+                  f" week at {esc(p.level)}, below the {esc(r.target)} you chose. Send on more days to go higher.</p>")
     caps = sorted({w.cap_source for w in p.weeks}, key=[w.cap_source for w in p.weeks].index)
     return (
         '<div class="ssi-result-body ssi-outreach ssi-warmup">'
@@ -80,8 +80,11 @@ def warmup_html(p: wu.WarmupPlan, ctx: Context) -> str:
         "<li>Acceptance falling week after week: fix targeting and your profile before sending more.</li>"
         "<li>A growing pending list: withdraw the oldest invitations and send fewer.</li></ul>"
         f'<p class="ssi-note">This schedule is our suggestion; LinkedIn publishes none. Daily caps follow vendors\''
-        f" guidance ({'; '.join(cite(ctx, s) for s in caps)}) and the plan never goes above the widely"
-        f" reported ~{esc(WEEKLY_REPORTED)} a week ({cite(ctx, 'weekly-100')})."
+        f" guidance ({'; '.join(cite(ctx, s) for s in caps)}), each week adds at most {esc(wu.STEP)} (our rule of"
+        f" thumb), and no week reaches {esc(wu.MAX_TARGET + 1)}, well under the widely reported"
+        f" ~{esc(WEEKLY_REPORTED)} ({cite(ctx, 'weekly-100')}). The"
+        f" {link(ctx, PAGE + '#pacing-and-account-risk', 'pacing check')} rates every week of it Low for the"
+        " account's stage."
         f" {link(ctx, 'outreach/account-safety/#warming-up-a-new-or-dormant-account', 'The warm-up, explained')}.</p>"
         "</div>"
     )
@@ -91,13 +94,14 @@ def warmup_text(p: wu.WarmupPlan) -> str:
     lines = [f"Warm-up plan: {p.level} invitations a week after {len(p.weeks)} weeks"
              f" ({p.request.days} sending days a week; our suggestion, LinkedIn publishes none)"]
     if p.capped_by_days:
-        lines.append(f"  With {p.request.days} sending days, {DAILY_DEFAULT} a day caps the week at {p.level}.")
+        lines.append(f"  With {p.request.days} sending days, {wu.SETTLED_DAILY} a day caps the week at {p.level}.")
     lines.append("")
     for w in p.weeks:
         lines.append(f"Week {w.number}: {w.invitations} invitations, at most {w.per_day} a day")
         lines += [f"  - {a}" for a in w.activities]
     lines += [f"{_steady(p)}: {p.level} a week, steadily", "",
-              f"Never above the widely reported ~{WEEKLY_REPORTED} a week ({SOURCES['weekly-100'].trust.value}).",
+              f"Never {wu.MAX_TARGET + 1} or more a week, well under the widely reported ~{WEEKLY_REPORTED}"
+              f" ({SOURCES['weekly-100'].trust.value}); the pacing check rates every week Low.",
               "Stop signs: a warning or restriction, falling acceptance, a growing pending list."]
     return "\n".join(lines) + "\n"
 

@@ -51,6 +51,20 @@ def test_bad_input_is_named_next_to_its_field_and_kept(calc_page) -> None:  # ty
     expect(page.locator(".ssi-total__value")).to_have_text("53")
 
 
+def test_the_percentile_ranges_and_their_coverage_of_known_readings(calc_page) -> None:  # type: ignore[no-untyped-def]
+    page = calc_page(PAGE)
+    stand = page.locator(".ssi-stand")
+    expect(stand).to_contain_text("Against a group averaging 28.2 to 36")
+    expect(stand).to_contain_text("top 8–11%")
+    expect(stand).not_to_contain_text("sales professionals in general")
+    expect(page.locator(".ssi-coverage")).to_contain_text("21 of 21 known readings fall inside the ranges it shows")
+    with result_after(page, "interpret"):
+        page.fill("#interpret-brand", "0")
+    with result_after(page, "interpret"):
+        page.fill("#interpret-find", "0")  # 25.25, well below the industry's 34: no reading there, a wide range
+    expect(stand).to_contain_text("top 51–74%")
+
+
 def test_the_calculator_survives_in_site_navigation(guarded_page: Page, site_url: str) -> None:
     page = guarded_page
     page.goto(site_url)

@@ -50,6 +50,12 @@ def test_funnel_fill_and_see_the_rates(outreach: Page) -> None:
     expect(result.locator("table.ssi-funnel")).to_contain_text("40% (80 of 200)")
     expect(result).to_contain_text("Above it")
     expect(result.locator('a[href="../../outreach/metrics/#reply-rate"]').first).to_be_visible()
+    # Replies per accepted connection and per invitation sent stay apart, each against its own base only.
+    rows = result.locator("table.ssi-funnel tbody tr")
+    expect(rows.filter(has_text="Reply rate of accepted")).to_contain_text("per connection who accepted")
+    expect(rows.filter(has_text="Reply rate of accepted")).to_contain_text("5.44–9.36% (base disputed)")
+    expect(rows.filter(has_text="Reply rate of sent")).to_contain_text("8.1% of invitations sent")
+    expect(rows.filter(has_text="Connection-to-conversation")).to_contain_text("Not compared")
     # The other widgets were not touched by the funnel's edit.
     expect(page.locator('[data-calculator="pacing"] .ssi-risk')).to_contain_text("Risk: High")
 
@@ -68,9 +74,7 @@ def test_funnel_impossible_combination_is_named_next_to_its_field(outreach: Page
 def test_pacing_fill_and_see_the_risk_with_reasons(outreach: Page) -> None:
     page = outreach
     with result_after(page, "pacing"):
-        page.select_option("#pacing-activity", "active")
-    with result_after(page, "pacing"):
-        page.fill("#pacing-age_months", "36")
+        page.select_option("#pacing-stage", "settled")
     with result_after(page, "pacing"):
         page.fill("#pacing-ssi", "55")
     with result_after(page, "pacing"):
@@ -102,7 +106,7 @@ def test_warmup_fill_download_and_print(outreach: Page, tmp_path: Path) -> None:
     with result_after(page, "warmup"):
         page.fill("#warmup-target", "70")
     expect(widget.locator(".ssi-total__value")).to_have_text("70")
-    expect(widget.locator("table.ssi-plan tbody tr")).to_have_count(6)
+    expect(widget.locator("table.ssi-plan tbody tr")).to_have_count(7)
     with page.expect_download() as download:
         widget.locator('[data-action="csv"]').click()
     assert download.value.suggested_filename == "warm-up-plan.csv"
@@ -110,7 +114,7 @@ def test_warmup_fill_download_and_print(outreach: Page, tmp_path: Path) -> None:
     download.value.save_as(saved)
     rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
     assert rows[0][0] == "Week"
-    assert [r[1] for r in rows[1:]] == ["25", "25", "40", "40", "70", "70"]
+    assert [r[1] for r in rows[1:]] == ["25", "25", "40", "40", "55", "70", "70"]
     page.emulate_media(media="print")
     expect(widget.locator("table.ssi-plan")).to_be_visible()
     expect(widget.locator("form")).to_be_hidden()
@@ -124,5 +128,25 @@ def test_warmup_level_above_the_weekly_figure_is_named_next_to_its_field(outreac
     with result_after(page, "warmup") as answer:
         page.fill("#warmup-target", "150")
     assert answer["ok"] is False
-    expect(page.locator("#warmup-target-error")).to_contain_text("never goes above about 100 a week")
+    expect(page.locator("#warmup-target-error")).to_contain_text("the pacing check rates a week Elevated")
     expect(page.locator('[data-calculator="warmup"] [data-calculator-result]')).to_contain_text("Check the highlighted")
+
+
+def test_the_warm_up_and_the_pacing_check_share_one_set_of_limits(outreach: Page) -> None:
+    """The warm-up's third week (40 at most 8 a day) is a pace the pacing check rates Low for that stage."""
+    page = outreach
+    warmup = page.locator('[data-calculator="warmup"]')
+    expect(warmup.locator("table.ssi-plan tbody tr").nth(2)).to_contain_text("8 (cap 8)")
+    with result_after(page, "pacing"):
+        page.select_option("#pacing-stage", "early")
+    with result_after(page, "pacing"):
+        page.fill("#pacing-ssi", "")
+    with result_after(page, "pacing"):
+        page.fill("#pacing-per_day", "8")
+    with result_after(page, "pacing"):
+        page.fill("#pacing-per_week", "40")
+    result = page.locator('[data-calculator="pacing"] [data-calculator-result]')
+    expect(result.locator(".ssi-risk")).to_have_text("Risk: Low")
+    with result_after(page, "pacing"):
+        page.fill("#pacing-per_day", "9")
+    expect(result.locator(".ssi-risk")).to_have_text("Risk: Elevated")

@@ -15,7 +15,7 @@ def test_interpret_prints_the_total_band_and_estimate(capsys: pytest.CaptureFixt
     assert main(["interpret", "20.998", "6.4", "10.25", "15", "--industry-average", "34"]) == 0
     out = capsys.readouterr().out
     assert "SSI 53 / 100" in out
-    assert "industry (average 34, you +18.6): top 6–12%" in out
+    assert "industry (average 34, you +18.6): top 8–11%" in out
 
 
 def test_bad_values_are_named_with_exit_code_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,7 +38,7 @@ def test_the_defaults_give_a_ranked_plan_with_every_pillar_moving_and_its_text()
     assert response["ok"] is True
     html = page(response)
     assert "our model" in html.lower() or "Our estimate, not LinkedIn" in html
-    assert "Target 50: within reach in 8 weeks" in html
+    assert "Target 50: these changes take our estimate from about 33 to about 50" in html
     assert html.count('<tr class="ssi-sum">') == 1
     for title in ("Establish your professional brand", "Engage with insights", "Build relationships"):
         assert title in html
@@ -90,15 +90,30 @@ def test_bad_input_gets_a_message_on_its_field(changes: dict[str, str], field: s
 def test_an_unreachable_target_is_said_plainly() -> None:
     html = page(ask(target="99"))
     assert "not reached" in html
-    assert "Out of reach within safe limits" in html
+    assert "Out of reach within the planner&#x27;s limits" in html
+    assert "safe limits" not in html and "safe by design" not in html
 
+
+def test_no_plan_promises_a_date_it_has_no_data_for() -> None:
+    """The model is steady-state: it says where habits lead and cites the only time data there is."""
+    for changes in ({}, {"target": "99"}, {"target": "", "budget": "120"}, {"weeks": "2"}):
+        html = page(ask(**changes))
+        assert "within reach" not in html
+        assert not re.search(r"\bin \d+ weeks\b", html.split("ssi-plan-text")[0])
+        assert "not how soon your dashboard shows it" in html
+        assert "gained about 7 points in a year" in html
+        assert 'href="../../sources/#li-science-2015"' in html
 
 def test_invitations_come_with_their_daily_pace_and_source() -> None:
     html = page(ask(target="90", weeks="26"))
-    assert "never more than 20 in one day" in html
+    assert "the pacing check rates Low in week 5 onwards of sending" in html
     assert 'href="../../sources/#weekly-100"' in html
     assert "unverified" in html
+    assert 'href="../../calculator/outreach/#pacing-and-account-risk"' in html
     assert "Slow down" in page(ask(invites_now="150"))
+    new = page(ask(target="90", weeks="26", stage="start"))
+    assert "about 25 a week in all, about 5 a day" in new
+    assert "Slow down" in page(ask(invites_now="30", stage="start"))
 
 
 @pytest.mark.native
@@ -108,7 +123,7 @@ def test_plan_on_the_command_line(fixtures: Path, capsys: pytest.CaptureFixture[
     assert main(["plan", "--target", "70", "--profile", str(fixtures / "profile.json")]) == 0
     out = capsys.readouterr().out
     assert out.startswith("SSI plan (our model, not LinkedIn's")
-    assert "Target 70: within reach in 8 weeks" in out
+    assert "Target 70: these changes take our estimate" in out
     assert main(["plan", "--target", "70"]) == 0
     assert capsys.readouterr().out == out  # the example profile is the fixture's profile
 

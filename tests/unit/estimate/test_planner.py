@@ -1,4 +1,4 @@
-"""The planner: targets, budgets, safe limits, free-account reach, and properties over any profile."""
+"""The planner: targets, budgets, the shared sending limits, free-account reach, and properties over any profile."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculator.estimate.levers import DAILY_MOST, INVITATIONS, LEVERS, Goal, Lever
+from calculator.estimate.levers import INVITATIONS, LEVERS, Goal, Lever, for_goal, invitation_limit
 from calculator.estimate.personas import NEW, SAMPLE, TYPICAL, WELL
 from calculator.estimate.planner import (
     EPSILON,
@@ -23,7 +23,8 @@ from calculator.estimate.planner import (
 )
 from calculator.estimate.score import EstimateInputs, estimate
 from calculator.estimate.terms import TERMS
-from calculator.outreach.published import WEEKLY_REPORTED
+from calculator.outreach.limits import STAGES, WEEKLY_LOW_MAX
+from calculator.outreach.pacing import Level, SendingPlan, assess
 
 
 def test_a_reachable_target_is_reached_and_says_how() -> None:
@@ -58,12 +59,12 @@ def test_a_time_budget_is_never_exceeded() -> None:
         TYPICAL.inputs, Goal(budget=30)).end.total.value
 
 
-def test_a_target_out_of_reach_within_safe_limits_says_so_plainly() -> None:
+def test_a_target_out_of_reach_within_the_limits_says_so_plainly() -> None:
     plan = make_plan(TYPICAL.inputs, Goal(target=99))
     assert not plan.reached
     assert plan.best_within_limits is not None
     assert plan.best_within_limits < 99
-    assert any("Out of reach within safe limits" in b for b in plan.blockers)
+    assert any("Out of reach within the planner's limits" in b for b in plan.blockers)
 
 
 def test_a_target_only_sales_navigator_reaches_is_called_out_of_reach_for_a_free_account() -> None:
@@ -90,12 +91,14 @@ def test_a_free_account_is_never_told_to_use_sales_navigator_levers() -> None:
     assert any(i.lever.sales_navigator_only for i in sn.items)
 
 
-def test_invitations_stay_at_or_under_100_a_week_and_even_over_the_days() -> None:
+def test_invitations_stay_within_the_low_pace_of_the_accounts_stage() -> None:
     plan = make_plan(NEW.inputs, Goal(target=100, weeks=26))
-    assert 0 < plan.invites_per_week <= WEEKLY_REPORTED
-    assert plan.per_day <= DAILY_MOST
-    already = make_plan(NEW.inputs, Goal(target=100, invites_now=95))
-    assert already.invites_per_week <= WEEKLY_REPORTED
+    assert 0 < plan.invites_per_week <= WEEKLY_LOW_MAX
+    assert plan.per_day <= 15
+    new = make_plan(NEW.inputs, Goal(target=100, weeks=26, stage="start"))
+    assert (new.invites_per_week, new.per_day) == (25, 5)
+    already = make_plan(NEW.inputs, Goal(target=100, invites_now=70))
+    assert already.invites_per_week <= WEEKLY_LOW_MAX
     over = make_plan(NEW.inputs, Goal(target=100, invites_now=150))
     assert not any(i.lever.key == INVITATIONS for i in over.items)
 
@@ -103,8 +106,24 @@ def test_invitations_stay_at_or_under_100_a_week_and_even_over_the_days() -> Non
 def test_every_lever_limit_is_a_real_input_or_invitations() -> None:
     keys = {lv.key for lv in LEVERS}
     assert INVITATIONS in keys
-    assert max(lv.limit for lv in LEVERS if lv.key == INVITATIONS) == WEEKLY_REPORTED
+    assert max(lv.limit for lv in LEVERS if lv.key == INVITATIONS) == WEEKLY_LOW_MAX
     assert all(lv.minutes > 0 and lv.step > 0 for lv in LEVERS)
+    invitations = next(lv for lv in LEVERS if lv.key == INVITATIONS)
+    assert [for_goal(invitations, Goal(stage=s.key)).limit for s in STAGES] == [25, 40, WEEKLY_LOW_MAX]
+
+
+@pytest.mark.parametrize("stage", STAGES, ids=lambda s: s.key)
+@pytest.mark.parametrize("invites_now", [0, 5, 10, 20, 24, 25, 26, 39, 40, 41, 60, 70, 74, 75, 100, 150])
+@pytest.mark.parametrize("weeks", [1, 8, 26])
+def test_the_planner_never_suggests_a_pace_the_pacing_check_rates_above_low(stage, invites_now, weeks) -> None:  # type: ignore[no-untyped-def]
+    """One set of limits, walked over every stage (the account's age) and the paces people already send."""
+    plan = make_plan(NEW.inputs, Goal(target=100, weeks=weeks, invites_now=invites_now, stage=stage.key))
+    if plan.invites_per_week > invites_now:  # the plan suggests sending more
+        pace = SendingPlan(stage.key, None, "free", plan.per_day, round(plan.invites_per_week))
+        assert assess(pace).level == Level.LOW, (stage.key, invites_now, plan.invites_per_week, plan.per_day)
+    if invites_now > invitation_limit(plan.goal):
+        assert plan.invites_per_week == invites_now  # nothing added on top of a pace already above Low
+
 
 
 def test_someone_doing_everything_well_gets_a_short_plan() -> None:
@@ -141,7 +160,7 @@ def test_any_plan_only_raises_the_estimate_and_respects_every_limit(
     plan = make_plan(inputs, goal)
     assert plan.end.total.value >= plan.start.total.value - 1e-9
     assert all(i.gain >= -1e-9 for i in plan.items)
-    assert plan.invites_per_week <= max(WEEKLY_REPORTED, invites)
+    assert plan.invites_per_week <= max(invitation_limit(goal), invites)
     for item in plan.items:
         assert item.end <= item.lever.limit + 1e-9
     if goal.budget is not None:
@@ -168,7 +187,8 @@ def any_profiles(draw: st.DrawFn) -> EstimateInputs:
 def _rescan(inputs: EstimateInputs, goal: Goal) -> tuple[list[float], list[str]]:
     """The planner without its shortcuts: every lever's next step and gain worked out again every round."""
     state = _State(inputs, goal.invites_now)
-    levers = [lv for lv in LEVERS if not (lv.sales_navigator_only and inputs.account != "sales_navigator")]
+    usable = [lv for lv in LEVERS if not (lv.sales_navigator_only and inputs.account != "sales_navigator")]
+    levers = [for_goal(lv, goal) for lv in usable]
     picks: list[str] = []
     used = 0.0
     while goal.target is None or state.total() < goal.target - EPSILON:
@@ -199,7 +219,7 @@ def test_the_planner_picks_exactly_what_a_full_rescan_picks(
 
 
 @given(any_profiles(), st.integers(1, 26), st.floats(0, 150))
-def test_the_best_with_sales_navigator_plans_only_the_find_pillar_again(
+def test_the_best_with_sales_navigator_plans_only_find_and_engage_again(
         inputs: EstimateInputs, weeks: int, invites: float) -> None:
     free = replace(inputs, account="free")
     goal = Goal(target=100, weeks=weeks, invites_now=invites)

@@ -57,6 +57,17 @@ def test_a_pillar_is_capped_at_25_and_says_so() -> None:
     assert pe.capped
 
 
+def test_accounts_saved_and_research_views_are_engage_inputs_and_sales_navigator_only() -> None:
+    for key in ("account_saves_per_week", "research_views_per_week"):
+        assert TERMS_BY_KEY[key].pillar == Pillar.ENGAGE
+        assert TERMS_BY_KEY[key].sales_navigator_only
+    assert TERMS_BY_KEY["lead_saves_per_week"].pillar == Pillar.FIND
+    assert "account" not in TERMS_BY_KEY["lead_saves_per_week"].label.lower()
+    free = EstimateInputs(account_saves_per_week=10, research_views_per_week=40)
+    assert estimate(free).pillar(Pillar.ENGAGE).value == 0
+    assert estimate(replace(free, account="sales_navigator")).pillar(Pillar.ENGAGE).value > 2
+
+
 def test_sales_navigator_inputs_count_zero_on_a_free_account_and_are_marked() -> None:
     free = EstimateInputs(lead_saves_per_week=20, sn_searches_per_week=20)
     paid = replace(free, account="sales_navigator")
@@ -67,9 +78,12 @@ def test_sales_navigator_inputs_count_zero_on_a_free_account_and_are_marked() ->
     assert all(c.points == 0 and c.room == 0 for c in blocked)
 
 
-def test_the_free_account_ceiling_is_lower_on_find_only() -> None:
-    assert ceiling(Pillar.FIND, "free") < ceiling(Pillar.FIND, "sales_navigator") == PILLAR_CAP
-    for p in (Pillar.BRAND, Pillar.ENGAGE, Pillar.RELATE):
+def test_the_free_account_ceiling_is_lower_on_find_and_engage() -> None:
+    """The 2015 deck puts Sales Navigator-only inputs under both: lead saves (find), accounts saved and
+    research views (engage)."""
+    for p in (Pillar.FIND, Pillar.ENGAGE):
+        assert ceiling(p, "free") < ceiling(p, "sales_navigator") == PILLAR_CAP
+    for p in (Pillar.BRAND, Pillar.RELATE):
         assert ceiling(p, "free") == PILLAR_CAP
     assert estimate(EstimateInputs()).ceiling_total < 100 == estimate(WELL.inputs).ceiling_total
 

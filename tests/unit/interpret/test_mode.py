@@ -1,5 +1,6 @@
 """The "Interpret my score" mode: its result as text, and the model description on its page."""
 
+from calculator.html import Context
 from calculator.interpret.mode import MODE
 from calculator.modes import evaluate
 
@@ -14,4 +15,18 @@ def test_the_text_report_says_what_the_page_says() -> None:
 def test_the_model_description_shows_the_fit_to_real_readings() -> None:
     html = MODE.describe()
     assert "top 9%" in html
-    assert "12 to 16 points" in html
+    assert "21 of 21 known readings fall inside the ranges it shows" in html
+    assert "gamma" in html and "bell" not in html
+
+
+def test_the_estimate_without_a_group_average_says_which_averages_it_spans() -> None:
+    html = MODE.render_html(evaluate(MODE, MODE.defaults()).result, Context())
+    assert "sales professionals in general" not in html
+    assert "Against a group averaging 28.2 to 36" in html
+    assert "21 of 21 known readings" in html
+
+
+def test_vendor_labels_carry_the_vendor_claim_label() -> None:
+    text = MODE.render_text(evaluate(MODE, MODE.defaults()).result)
+    assert "Vendor labels (vendor claims" in text
+    assert "(unverified)" not in text

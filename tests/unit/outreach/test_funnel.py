@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from calculator.outreach import published
 from calculator.outreach.funnel import Counts, analyse, check, percent, position
-from calculator.outreach.published import ACCEPTANCE, REPLY_OF_SENT
+from calculator.outreach.published import ACCEPTANCE, CONVERSATION, REPLY_OF_ACCEPTED, REPLY_OF_SENT, Benchmark
 
 COUNT_FIELDS = {f.name for f in fields(Counts)} - {"weeks"}
 
@@ -75,9 +76,51 @@ def test_position_against_the_spread_between_sources(value: float, where: str) -
     assert position(value, ACCEPTANCE) == where
 
 
-def test_the_spread_spans_every_overall_figure() -> None:
+def test_the_spread_spans_every_overall_figure_of_the_same_base() -> None:
     assert ACCEPTANCE.spread() == (26.4, 31.4)
-    assert REPLY_OF_SENT.spread() == (5.44, 9.36)
+    assert REPLY_OF_ACCEPTED.spread() == (29.0, 29.0)
+    assert REPLY_OF_SENT.spread() == (8.1, 8.1)
+
+
+BENCHMARKS = [b for b in vars(published).values() if isinstance(b, Benchmark)]
+
+
+@pytest.mark.parametrize("benchmark", BENCHMARKS, ids=lambda b: b.key)
+def test_no_verdict_uses_a_figure_of_another_base(benchmark: Benchmark) -> None:
+    """Moving every figure of another (or a disputed, or an unstated) base far away changes no verdict."""
+    others = [f for f in benchmark.overall if f.base != benchmark.base]
+    for value in (0.5, 5.0, 20.0, 28.0, 50.0, 95.0):
+        moved = Benchmark(benchmark.key, benchmark.base, benchmark.comparable()
+                          + tuple(published.Figure(f.source_id, 99.0, 99.0, f.what, f.base) for f in others),
+                          proxy=benchmark.proxy)
+        assert position(value, moved) == position(value, benchmark)
+
+
+def test_both_reply_rates_are_kept_apart_with_their_own_bases() -> None:
+    result = analyse(Counts(4, sent=200, accepted=60, messages=50, replies=9))
+    accepted, sent = result.rate("reply_accepted"), result.rate("reply_sent")
+    assert (accepted.base, accepted.value, accepted.benchmark) == ("accepted", 18.0, REPLY_OF_ACCEPTED)
+    assert (sent.base, sent.value, sent.benchmark) == ("sent", 4.5, REPLY_OF_SENT)
+
+
+def test_a_per_sent_reply_rate_is_not_called_in_line_with_a_disputed_after_acceptance_figure() -> None:
+    """The audit's case: 4.5% of sent sat inside 5.44–9.36%, a range whose base is disputed."""
+    sent = analyse(Counts(4, sent=200, accepted=60, messages=55, replies=9)).rate("reply_sent")
+    assert sent.position == "below"  # against Reachium's 8.1% of sent, the one figure of this base
+
+
+def test_disputed_and_unstated_bases_are_shown_as_such() -> None:
+    bases = {(f.source_id, f.base) for f in REPLY_OF_ACCEPTED.overall + REPLY_OF_SENT.overall}
+    assert ("bench-expandi-belkins-2024", "disputed") in bases
+    assert ("bench-belkins-2025", "unstated") in bases
+    derived = next(f for f in REPLY_OF_SENT.overall if f.ours)
+    assert (derived.low, derived.high) == (1.44, 2.47)  # 26.4% × 5.44% and × 9.36%
+
+
+def test_a_proxy_is_shown_but_never_compared() -> None:
+    result = analyse(Counts(4, sent=200, accepted=60, conversations=1))
+    assert result.rate("conversation").benchmark is CONVERSATION
+    assert result.rate("conversation").position == ""
 
 
 def test_advice_starts_with_account_risk_then_the_weakest_stage() -> None:

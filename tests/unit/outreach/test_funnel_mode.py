@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculator.__main__ import main
-from calculator.evidence import SOURCES
+from calculator.evidence import SOURCES, Trust
 from calculator.fields import parse_form
 from calculator.forms import render_form
 from calculator.modes import WebRequest, registry
@@ -46,7 +46,7 @@ def test_three_forms_on_one_page_share_no_element_id() -> None:
     ("pacing", {"per_day": ""}, "per_day", "Enter a count"),
     ("pacing", {"per_day": "30", "per_week": "10"}, "per_week", "holds at least 30"),
     ("pacing", {"ssi": "140"}, "ssi", "between 0 and 100"),
-    ("warmup", {"target": "150"}, "target", "never goes above about 100 a week"),
+    ("warmup", {"target": "150"}, "target", "pacing check rates a week Elevated"),
     ("warmup", {"days": "8"}, "days", "between 1 and 7"),
 ])
 def test_bad_input_gets_a_message_on_its_field(mode: str, changes: dict[str, str], field: str, words: str) -> None:
@@ -82,6 +82,26 @@ def test_funnel_shows_ranges_with_sources_and_links_relative_to_the_page() -> No
     assert "vendor claim" in html
 
 
+def test_funnel_shows_each_figure_base_and_compares_only_like_with_like() -> None:
+    html = str(ask("funnel")["html"])
+    assert "<td>per connection who accepted</td>" in html and "<td>per invitation sent</td>" in html
+    assert "29% of connections who accepted; not compared: 5.44–9.36% (base disputed)" in html
+    assert "8.1% of invitations sent; not compared: 1.44–2.47% (base disputed), 7% (base not stated)" in html
+    assert "Below the one figure of this base" in html
+    assert "a proxy only (29%), not compared" in html
+    assert "(our arithmetic)" in html
+    assert "LinkedIn publishes none" not in html and "20M+ requests" not in html.replace("said to be 20M+", "")
+    assert 'href="../../sources/#li-inmail-2022"' in html
+
+
+@pytest.mark.parametrize("mode", NAMES)
+def test_every_trust_label_shown_is_one_of_the_sites_eight(mode: str) -> None:
+    html = str(ask(mode)["html"]) + str(ask("pacing", ssi="", pending="")["html"])
+    shown = set(re.findall(r'<span class="ssi-trust[^"]*">([^<]+)</span>', html))
+    assert shown
+    assert shown <= {t.value for t in Trust}
+
+
 @pytest.mark.parametrize("mode", NAMES)
 def test_every_cited_source_exists(mode: str) -> None:
     html = str(ask(mode)["html"])
@@ -114,7 +134,7 @@ def test_every_guide_anchor_linked_from_a_result_exists() -> None:
 def test_the_command_line_prints_what_the_page_computes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["outreach", "funnel", "--sent", "200", "--accepted", "60", "--messages", "50", "--replies", "12"]) == 0
     out = capsys.readouterr().out
-    assert "Acceptance rate                    30% (60 of 200)" in out
+    assert re.search(r"Acceptance rate \[per invitation sent\] +30% \(60 of 200\)", out)
     assert "24% (12 of 50)" in out
     mode = registry()["funnel"]
     parsed = parse_form(mode.fields, {"sent": "200", "accepted": "60", "messages": "50", "replies": "12"})
@@ -127,7 +147,7 @@ def test_the_command_line_names_the_field_for_impossible_combinations(capsys: py
 
 
 def test_the_command_line_runs_pacing_and_warmup(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["outreach", "pacing", "1", "50", "350", "--activity", "new", "--ssi", "12"]) == 0
+    assert main(["outreach", "pacing", "50", "350", "--stage", "start", "--ssi", "12"]) == 0
     assert capsys.readouterr().out.startswith("Risk: High")
     assert main(["outreach", "warmup", "50", "5", "--start", "dormant"]) == 0
     out = capsys.readouterr().out
