@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..evidence import AVERAGE_2015, LAGGARD_BELOW, LEADER_ABOVE, READINGS_2026, SHARE_70_PLUS_2015
+from ..evidence import AVERAGE_2015, LAGGARD_BELOW, LEADER_ABOVE, SERIES_2026, SHARE_70_PLUS_2015
 from ..html import number
 from .stats import Summary
 
@@ -33,9 +33,10 @@ def comparisons(summary: Summary) -> tuple[Comparison, ...]:
     count = len(totals)
     mean = number(float(summary.totals.mean), 1)
     median = number(float(summary.totals.median), 1)
-    groups: dict[str, list[float]] = {}
-    for r in READINGS_2026:
-        groups.setdefault(r.group, []).append(r.average)
+    groups: dict[str, list[float]] = {
+        "industry": [float(r.industry_average) for r in SERIES_2026],
+        "network": [float(r.network_average) for r in SERIES_2026],
+    }
     readings = " and ".join(f"{'an' if group[:1] in 'aeiou' else 'a'} {group} average of {_span(values)}"
                             for group, values in groups.items())
     leader_share = SHARE_70_PLUS_2015
