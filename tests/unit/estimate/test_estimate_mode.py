@@ -202,7 +202,7 @@ def test_a_starting_point_the_browser_refuses_to_store_is_said_to_be_unsaved_unt
     refused = handle(WebRequest("estimate", {**MODE.defaults(), "comments_per_week": "5"}, ROOT, stored=None,
                                 pending=start, store_problem=full))
     page = re.sub(r"<[^>]+>", " ", refused["html"])
-    assert "From your starting point (33.3)" in page  # still compared on this page
+    assert re.search(r"From your starting point \(\d+\.\d\)", page)  # still compared on this page
     assert "Your starting point is not saved: this browser refused to store it" in page and full in page
     assert refused.get("store") == start  # and offered again
     # Stored at last: the comparison stays and the warning goes.
