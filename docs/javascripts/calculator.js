@@ -164,7 +164,7 @@
       waiting.set(id, (answer) => {
         w.busy = false;
         const again = answer && element.isConnected ? show(w, form, answer, storageKey, request.stored) : null;
-        if (again) w.send(again);
+        if (again) { w.again = false; w.send(again); } // the new request reads the newest values itself
         else if (w.actions.length) w.send(w.actions.shift());
         else if (w.again) { w.again = false; w.send({}); }
       });

@@ -119,9 +119,9 @@ def test_a_save_during_a_4000_row_import_in_the_other_tab_is_kept(tabs) -> None:
     fill(b, "2026-06-15")
     with result_after(b, "track"):
         b.click("[data-action='add']")
-    expect(b.locator(".ssi-history-message")).to_contain_text("Saved the reading of 2026-06-15")
+    expect(b.locator(".ssi-history-message")).to_contain_text("Saved the reading of 2026-06-15", timeout=60_000)
     assert a.evaluate("window.__imported") is False, "the import should still be running when B saves"
-    expect(a.locator(".ssi-history-import")).to_contain_text("4000 new readings added")
+    expect(a.locator(".ssi-history-import")).to_contain_text("4000 new readings added", timeout=120_000)
     listed(a, "2026-06-15")
     dates = stored_dates(a)
     assert len(dates) == 4001 and "2026-06-15" in dates
@@ -136,12 +136,14 @@ def test_storage_full_says_not_saved_keeps_the_reading_and_its_export(context: B
     fill(page, "2026-05-18")
     with result_after(page, "track"):
         page.click("[data-action='add']")
+    page.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-05-18')")
     page.evaluate("window.__full = true")
     fill(page, "2026-05-19", "21")
     with result_after(page, "track"):
         page.click("[data-action='add']")
     message = page.locator(".ssi-history-message")
-    expect(message).to_contain_text("Not saved: this browser refused to store the reading of 2026-05-19 (total 53)")
+    expect(message).to_contain_text("Not saved: this browser refused to store the reading of 2026-05-19 (total 53)",
+                                    timeout=60_000)
     expect(message).to_contain_text("QuotaExceededError")
     expect(message).not_to_contain_text("Saved the reading")
     assert stored_dates(page) == ["2026-05-18"]
@@ -156,7 +158,7 @@ def test_storage_full_says_not_saved_keeps_the_reading_and_its_export(context: B
     page.evaluate("window.__full = false")  # room again: the next change stores it, and the warning goes
     page.fill("#track-note", "room again")
     page.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-05-19')")
-    expect(page.locator(".ssi-history-message")).to_have_count(0)
+    expect(page.locator(".ssi-history-message")).to_have_count(0, timeout=60_000)
     assert stored_dates(page) == ["2026-05-18", "2026-05-19"]
 
 
@@ -166,15 +168,15 @@ def test_a_starting_point_that_cannot_be_stored_says_so(context: BrowserContext,
     page.evaluate("window.__full = true")
     with result_after(page, "estimate"):
         page.get_by_role("button", name="Save as my starting point").click()
-    expect(page.locator(".ssi-delta")).to_contain_text("From your starting point")
+    expect(page.locator(".ssi-delta")).to_contain_text("From your starting point", timeout=60_000)
     expect(page.locator(".ssi-estimate [role='alert']")).to_contain_text(
-        "Your starting point is not saved: this browser refused to store it (QuotaExceededError")
+        "Your starting point is not saved: this browser refused to store it (QuotaExceededError", timeout=60_000)
     assert page.evaluate("localStorage.getItem('ssi-field-guide:estimate-start')") is None
     page.evaluate("window.__full = false")
     page.fill("#estimate-comments_per_week", "6")
     page.wait_for_function("() => localStorage.getItem('ssi-field-guide:estimate-start') !== null")
-    expect(page.locator(".ssi-estimate")).not_to_contain_text("not saved")
-    expect(page.locator(".ssi-delta__value")).to_have_text("+4.4")
+    expect(page.locator(".ssi-estimate")).not_to_contain_text("not saved", timeout=60_000)
+    expect(page.locator(".ssi-delta__value")).to_have_text("+4.4", timeout=60_000)
 
 
 @pytest.mark.parametrize(("data", "said"), [
