@@ -31,6 +31,21 @@ FULL = """(() => {
 })();"""
 
 
+# In a page where window.__hold is set, the calculator's answers wait until window.__release() is called.
+HOLD = """(() => {
+  window.__held = [];
+  window.__release = () => { window.__hold = false; for (const deliver of window.__held.splice(0)) deliver(); };
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return add.call(this, type, listener, ...rest);
+    return add.call(this, type, (event) => {
+      if (window.__hold && event.data && event.data.type === "result") window.__held.push(() => listener(event));
+      else listener(event);
+    }, ...rest);
+  };
+})();"""
+
+
 def history(n: int, first: date = date(2017, 1, 1)) -> str:
     return dump(Reading(first + timedelta(days=i), D(i % 25), D("6.4"), D("10.25"), D(15)) for i in range(n))
 
@@ -109,18 +124,21 @@ def test_both_tabs_saving_at_the_same_moment_keep_both_readings(tabs) -> None:  
         expect(page.locator("[data-calculator-result]")).not_to_contain_text("different reading")
 
 
-def test_a_save_during_a_4000_row_import_in_the_other_tab_is_kept(tabs) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_during_a_4000_row_import_in_the_other_tab_is_kept(context: BrowserContext,  # type: ignore[no-untyped-def]
+                                                                  tabs) -> None:
+    context.add_init_script(HOLD)
     a, b = tabs(TRACK)
     rows = "\n".join(f"{date(2015, 1, 1) + timedelta(days=i)},{i % 25},6.4,10.25,15" for i in range(4000))
     csv = ("date,brand,find,engage,relate\n" + rows + "\n").encode()
-    a.evaluate("() => { window.__imported = false; document.addEventListener('ssi:result', () => {"
-               " if (document.querySelector('.ssi-history-import')) window.__imported = true; }); }")
+    a.evaluate("window.__hold = true")  # A's answers wait, so B's save surely falls inside A's import
     a.set_input_files("#track-import", files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": csv}])
+    a.wait_for_function("() => window.__held.length > 0")  # A's import is answered, made on the empty store
     fill(b, "2026-06-15")
     with result_after(b, "track"):
         b.click("[data-action='add']")
     expect(b.locator(".ssi-history-message")).to_contain_text("Saved the reading of 2026-06-15", timeout=60_000)
-    assert a.evaluate("window.__imported") is False, "the import should still be running when B saves"
+    b.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-06-15')")
+    a.evaluate("window.__release()")
     expect(a.locator(".ssi-history-import")).to_contain_text("4000 new readings added", timeout=120_000)
     listed(a, "2026-06-15")
     dates = stored_dates(a)
