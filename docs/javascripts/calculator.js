@@ -209,6 +209,7 @@
       lost: false, // a new worker took over before the last action was answered
       pending: undefined, // Python's, sent back with every request until an answer replaces it
       storeProblem: "", // why the browser refused the last text to store; "" when it stored it
+      followUp: false, // the last write turned out otherwise than Python assumed: ask again, first
     };
     if ("urlState" in element.dataset) {
       const query = new URLSearchParams(location.search);
@@ -244,9 +245,12 @@
     };
     w.pump = () => {
       if (state !== "ready" || w.busy) return;
-      const next = w.actions.shift() || (w.again ? { extra: {}, values: values() } : null);
+      // A follow-up goes first: Python must say what is true of the last write before anything queued runs.
+      const next = w.followUp ? { extra: {}, values: values() }
+        : w.actions.shift() || (w.again ? { extra: {}, values: values() } : null);
       if (!next) return;
-      if (!next.extra.action) w.again = false;
+      w.followUp = false;
+      if (!next.extra.action) w.again = false; // the request reads the newest values itself
       post(w, next.extra, next.values);
     };
     form.addEventListener("input", (event) => { if (event.target.type !== "file") w.request({}); });
@@ -313,7 +317,7 @@
         if (reply.answer) {
           if (!pending.resend) restarts = 0; // a new worker proves itself on more than the values it was sent
           // show() asks again when its write turned out otherwise than Python assumed (Python then says what is true)
-          if (show(w, reply.answer, reply.python_ms, pending.resend, request.stored)) w.again = true;
+          if (show(w, reply.answer, reply.python_ms, pending.resend, request.stored)) w.followUp = true;
         } else {
           refused(w, reply.error);
         }

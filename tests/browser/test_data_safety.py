@@ -31,6 +31,21 @@ FULL = """(() => {
 })();"""
 
 
+# In a page where window.__hold is set, the calculator's answers wait until window.__release() is called.
+HOLD = """(() => {
+  window.__held = [];
+  window.__release = () => { window.__hold = false; for (const deliver of window.__held.splice(0)) deliver(); };
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return add.call(this, type, listener, ...rest);
+    return add.call(this, type, (event) => {
+      if (window.__hold && event.data && event.data.type === "result") window.__held.push(() => listener(event));
+      else listener(event);
+    }, ...rest);
+  };
+})();"""
+
+
 def history(n: int, first: date = date(2017, 1, 1)) -> str:
     return dump(Reading(first + timedelta(days=i), D(i % 25), D("6.4"), D("10.25"), D(15)) for i in range(n))
 
@@ -109,20 +124,22 @@ def test_both_tabs_saving_at_the_same_moment_keep_both_readings(tabs) -> None:  
         expect(page.locator("[data-calculator-result]")).not_to_contain_text("different reading")
 
 
-def test_a_save_during_a_4000_row_import_in_the_other_tab_is_kept(tabs) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_during_a_4000_row_import_in_the_other_tab_is_kept(context: BrowserContext,  # type: ignore[no-untyped-def]
+                                                                  tabs) -> None:
+    context.add_init_script(HOLD)
     a, b = tabs(TRACK)
     rows = "\n".join(f"{date(2015, 1, 1) + timedelta(days=i)},{i % 25},6.4,10.25,15" for i in range(4000))
     csv = ("date,brand,find,engage,relate\n" + rows + "\n").encode()
-    a.evaluate("() => { window.__imported = false; document.addEventListener('ssi:result', () => {"
-               " if (document.querySelector('.ssi-history-import')) window.__imported = true; }); }")
+    a.evaluate("window.__hold = true")  # A's answers wait, so B's save surely falls inside A's import
     a.set_input_files("#track-import", files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": csv}])
+    a.wait_for_function("() => window.__held.length > 0")  # A's import is answered, made on the empty store
     fill(b, "2026-06-15")
     with result_after(b, "track"):
         b.click("[data-action='add']")
-    expect(b.locator(".ssi-history-message")).to_contain_text("Saved the reading of 2026-06-15")
-    # On a fast machine the import may already have finished when B saves; the readings must be kept either way
-    # (the overlap itself is what tests/unit/track covers with texts written between a read and a write).
-    expect(a.locator(".ssi-history-import")).to_contain_text("4000 new readings added")
+    expect(b.locator(".ssi-history-message")).to_contain_text("Saved the reading of 2026-06-15", timeout=60_000)
+    b.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-06-15')")
+    a.evaluate("window.__release()")
+    expect(a.locator(".ssi-history-import")).to_contain_text("4000 new readings added", timeout=120_000)
     listed(a, "2026-06-15")
     dates = stored_dates(a)
     assert len(dates) == 4001 and "2026-06-15" in dates
@@ -137,12 +154,14 @@ def test_storage_full_says_not_saved_keeps_the_reading_and_its_export(context: B
     fill(page, "2026-05-18")
     with result_after(page, "track"):
         page.click("[data-action='add']")
+    page.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-05-18')")
     page.evaluate("window.__full = true")
     fill(page, "2026-05-19", "21")
     with result_after(page, "track"):
         page.click("[data-action='add']")
     message = page.locator(".ssi-history-message")
-    expect(message).to_contain_text("Not saved: this browser refused to store the reading of 2026-05-19 (total 53)")
+    expect(message).to_contain_text("Not saved: this browser refused to store the reading of 2026-05-19 (total 53)",
+                                    timeout=60_000)
     expect(message).to_contain_text("QuotaExceededError")
     expect(message).not_to_contain_text("Saved the reading")
     assert stored_dates(page) == ["2026-05-18"]
@@ -157,7 +176,7 @@ def test_storage_full_says_not_saved_keeps_the_reading_and_its_export(context: B
     page.evaluate("window.__full = false")  # room again: the next change stores it, and the warning goes
     page.fill("#track-note", "room again")
     page.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('2026-05-19')")
-    expect(page.locator(".ssi-history-message")).to_have_count(0)
+    expect(page.locator(".ssi-history-message")).to_have_count(0, timeout=60_000)
     assert stored_dates(page) == ["2026-05-18", "2026-05-19"]
 
 
@@ -167,15 +186,15 @@ def test_a_starting_point_that_cannot_be_stored_says_so(context: BrowserContext,
     page.evaluate("window.__full = true")
     with result_after(page, "estimate"):
         page.get_by_role("button", name="Save as my starting point").click()
-    expect(page.locator(".ssi-delta")).to_contain_text("From your starting point")
+    expect(page.locator(".ssi-delta")).to_contain_text("From your starting point", timeout=60_000)
     expect(page.locator(".ssi-estimate [role='alert']")).to_contain_text(
-        "Your starting point is not saved: this browser refused to store it (QuotaExceededError")
+        "Your starting point is not saved: this browser refused to store it (QuotaExceededError", timeout=60_000)
     assert page.evaluate("localStorage.getItem('ssi-field-guide:estimate-start')") is None
     page.evaluate("window.__full = false")
     page.fill("#estimate-comments_per_week", "6")
     page.wait_for_function("() => localStorage.getItem('ssi-field-guide:estimate-start') !== null")
-    expect(page.locator(".ssi-estimate")).not_to_contain_text("not saved")
-    expect(page.locator(".ssi-delta__value")).to_have_text("+4.4")
+    expect(page.locator(".ssi-estimate")).not_to_contain_text("not saved", timeout=60_000)
+    expect(page.locator(".ssi-delta__value")).to_have_text("+4.4", timeout=60_000)
 
 
 @pytest.mark.parametrize(("data", "said"), [
