@@ -39,10 +39,11 @@
     w.status.textContent = text.replaceAll("{reason}", reason);
   }
 
-  function setStatus(kind, reason = "") {
+  // A new page status; `keepNotices` for news that changes nothing a notice says (start-up progress).
+  function setStatus(kind, reason = "", keepNotices = false) {
     page = { kind, reason };
     for (const w of live()) {
-      w.notice = null;
+      if (!keepNotices) w.notice = null;
       render(w);
     }
   }
@@ -139,8 +140,9 @@
 
   function receive(data) {
     if (!data) return;
-    if (data.type === "progress" && state === "loading") setStatus(data.stage === "python" ? "python" : "snapshot");
-    else if (data.type === "failed") fail(state === "restarting" ? "dead" : "failed", data.message);
+    if (data.type === "progress" && state === "loading") {
+      setStatus(data.stage === "python" ? "python" : "snapshot", "", true);
+    } else if (data.type === "failed") fail(state === "restarting" ? "dead" : "failed", data.message);
     else if (data.type === "warm") {
       performance.mark("ssi:warm"); // benchmarks start typing after this
       settled();
