@@ -131,13 +131,16 @@ def lighthouse(url: str, base_url: str, preset: str, categories: tuple[str, ...]
         # Its own process group: if the benchmark is stopped, its Chromium goes too (not left running).
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    start_new_session=True)
+        stderr = "timed out after 300 s"
         try:
             _, stderr = process.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            pass
         finally:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
-        if process.returncode or not out.exists():
+        if process.returncode != 0 or not out.exists():
             print(f"  lighthouse failed on {url} ({preset}): {stderr.strip()[-300:]}", flush=True)
             return None
         report = json.loads(out.read_text())
