@@ -59,11 +59,14 @@ def labels_not_tooltips(html: str) -> str:
 def table_boxes(html: str) -> str:
     """Each table inside a focusable, labelled box (CSS: ``.ssi-scroll``) that scrolls sideways."""
 
+    seen: dict[str, int] = {}
+
     def box(match: re.Match[str]) -> str:
         head = match.group(0).split("</thead>", 1)[0].split("</tr>", 1)[0]
-        names = [" ".join(_TAG.sub("", _SUP.sub("", h)).split()) for h in _HEADER.findall(head)]
-        label = "Table: " + ", ".join(n for n in names if n) if any(names) else "Table"
-        label = label.replace('"', "&quot;")
+        names = ", ".join(n for h in _HEADER.findall(head) if (n := " ".join(_TAG.sub("", _SUP.sub("", h)).split())))
+        seen[names] = seen.get(names, 0) + 1  # two tables with the same columns still get different names
+        number = f" {seen[names]}" if seen[names] > 1 else ""
+        label = (f"Table{number}: {names}" if names else f"Table{number}").replace('"', "&quot;")
         return f'<div class="ssi-scroll" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
 
     return _TABLE.sub(box, html)

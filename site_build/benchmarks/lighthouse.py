@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -128,9 +129,20 @@ def lighthouse(url: str, base_url: str, preset: str, categories: tuple[str, ...]
                    "--only-categories=" + ",".join(categories)]
         if preset == "desktop":
             command.append("--preset=desktop")
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-        if done.returncode or not out.exists():
-            print(f"  lighthouse failed on {url} ({preset}): {done.stderr.strip()[-300:]}", flush=True)
+        # Its own process group: if the benchmark is stopped, its Chromium goes too (not left running).
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
+        stderr = "timed out after 300 s"
+        try:
+            _, stderr = process.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            pass
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if process.returncode != 0 or not out.exists():
+            print(f"  lighthouse failed on {url} ({preset}): {stderr.strip()[-300:]}", flush=True)
             return None
         report = json.loads(out.read_text())
         if report.get("runtimeError"):
