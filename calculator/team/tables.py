@@ -111,7 +111,7 @@ def named_table(summary: Summary, sort: str) -> str:
         change = "—" if x.change is None else ("+" if x.change > 0 else "") + fmt(x.change, 2)
         rank = (f"top {esc(plain(row.rank))}% <span class=\"ssi-team-source\">(dashboard)</span>"
                 if row.rank is not None else
-                f'{esc(row.rank_text().removesuffix(" (estimate)"))} <span class="ssi-estimate">(estimate)</span>')
+                f'{esc(row.rank_text().removesuffix(" (estimate)"))} <span class="ssi-team-estimate">(estimate)</span>')
         body.append(f'<tr><th scope="row">{esc(row.name)}</th><td>{esc(r.day)}{old}</td><td>{x.count:,}</td>'
                     f"<td>{esc(fmt(r.total))}</td>"
                     + "".join(f"<td>{esc(plain(getattr(r, p)))}</td>" for p in ("brand", "find", "engage", "relate"))

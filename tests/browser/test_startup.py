@@ -69,14 +69,14 @@ def test_a_reading_saved_and_a_file_chosen_before_python_is_ready_are_both_kept(
         guarded_page: Page, held: HeldStart) -> None:
     page = guarded_page
     page.goto(SITE_URL + TRACK)
-    page.fill("#history-date", "2026-05-19")
+    page.fill("#track-date", "2026-05-19")
     for field, value in (("brand", "20.5"), ("find", "6.4"), ("engage", "10.25"), ("relate", "15")):
-        page.fill(f"#history-{field}", value)
+        page.fill(f"#track-{field}", value)
     page.click("[data-action='add']")
     expect(page.locator("[data-calculator-status]")).to_have_text(STATUS["queued"])
-    page.fill("#history-brand", "3")  # typed after pressing Save: the reading saved is the one pressed for
+    page.fill("#track-brand", "3")  # typed after pressing Save: the reading saved is the one pressed for
     csv = "date,brand,find,engage,relate\n2026-05-12,18,6,10,15\n"
-    page.set_input_files("#history-import", files=[
+    page.set_input_files("#track-import", files=[
         {"name": "readings.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
     assert stored_dates(page) == []
     held.release()

@@ -95,7 +95,7 @@ def test_the_table_with_names_only_when_asked_sorted_by_any_column(team: Page) -
     table = page.locator("table.ssi-team-named")
     expect(table.locator("tbody tr")).to_have_count(3)
     expect(table.locator("tbody tr").first.locator("th")).to_have_text(SHOWN)  # by name first: "<" sorts first
-    expect(table.locator(".ssi-estimate").first).to_have_text("(estimate)")
+    expect(table.locator(".ssi-team-estimate").first).to_have_text("(estimate)")
     with result_after(page, "team"):
         page.get_by_role("button", name="Sort by Total").click()
     with result_after(page, "team"):
