@@ -16,7 +16,7 @@ import time
 
 from site_build import benchmarks
 
-SKIP = {"browser", "twin", "__main__"}
+SKIP = {"browser", "timing", "twin", "__main__"}  # helpers, not benchmarks
 
 
 def main(args: list[str]) -> int:

@@ -8,8 +8,6 @@ of escaped quotes: 64 KB took 58 s in the browser); its old pattern is timed on 
 from __future__ import annotations
 
 import re
-import statistics
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,18 +16,15 @@ from functools import partial
 from calculator.track import csvio, decode, jsontext, storage, sync
 from calculator.track.readings import Reading
 
+from .timing import median_ms
+
 MB = 1_000_000
 ROUNDS = 5
 _OLD_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')  # the pattern the depth check used before
 
 
 def _median_ms(work: Callable[[], object], rounds: int = ROUNDS) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    return median_ms(work, rounds, warm=False)  # the first call counts: caches are part of what is measured
 
 
 def _readings(n: int, first: date = date(2017, 1, 1)) -> list[Reading]:
@@ -77,7 +72,3 @@ def run() -> list[tuple[str, float, str]]:
     figures.append(("load 3,001 readings after another tab added one", _median_ms(lambda: storage._load(other)), "ms"))
     return figures
 
-
-if __name__ == "__main__":
-    for what, value, unit in run():
-        print(f"  {what:<72} {value:>10.3f} {unit}")

@@ -10,7 +10,6 @@ model alone, as median and p95 over many single calls.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from calculator.estimate.levers import Goal
@@ -21,6 +20,7 @@ from calculator.modes import WebRequest, registry
 from calculator.web import handle
 
 from .browser import chromium_site, edit_latencies, median, p95, wait_warm
+from .timing import samples_ms
 
 CALLS = 400
 EDITS = 80
@@ -28,13 +28,7 @@ EDITS = 80
 
 
 def _times(call: Callable[[], object]) -> list[float]:
-    call()  # warm up: imports and first-call caches
-    samples = []
-    for _ in range(CALLS):
-        start = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+    return samples_ms(call, CALLS)
 
 
 def native() -> list[tuple[str, float, str]]:

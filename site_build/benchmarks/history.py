@@ -10,8 +10,6 @@ should stay flat. Figures only, no assertions.
 from __future__ import annotations
 
 import json
-import statistics
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,6 +19,8 @@ from calculator.modes import WebRequest
 from calculator.track import chart, csvio, storage
 from calculator.track.mode import handle
 from calculator.track.readings import Reading
+
+from .timing import Figures, median_ms, with_browser
 
 DAYS = 1826
 TODAY = date(2026, 5, 20)
@@ -43,13 +43,7 @@ def five_years() -> tuple[Reading, ...]:
 
 
 def _median_ms(work: Callable[[], object], rounds: int = ROUNDS) -> float:
-    work()
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+    return median_ms(work, rounds)
 
 
 def native() -> list[tuple[str, float, str]]:
@@ -179,15 +173,6 @@ def browser() -> list[tuple[str, float, str]]:
     return figures
 
 
-def run() -> list[tuple[str, float, str]]:
-    figures = native()
-    try:
-        figures += browser()
-    except (SystemExit, Exception) as error:  # noqa: BLE001 - no Chromium or no built site: native figures only
-        print(f"history: browser figures skipped ({error})")
-    return figures
+def run() -> Figures:
+    return with_browser("history", native, browser)
 
-
-if __name__ == "__main__":
-    for what, value, unit in run():
-        print(f"{what:<80} {value:10.3f} {unit}")

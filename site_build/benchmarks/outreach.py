@@ -40,7 +40,3 @@ def run() -> list[tuple[str, float, str]]:
     figures.append(("outreach warmup: plan + CSV download (native)", _median_ms(csv), "ms"))
     return figures
 
-
-if __name__ == "__main__":
-    for what, value, unit in run():
-        print(f"{what:<62} {value:8.3f} {unit}")

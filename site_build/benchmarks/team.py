@@ -13,7 +13,6 @@ every answer). Figures only, no assertions.
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -28,6 +27,8 @@ from calculator.team.model import Team, add_file
 from calculator.team.stats import summarise
 from calculator.track.csvio import to_csv
 from calculator.track.readings import Reading
+
+from .timing import Figures, median_ms, with_browser
 
 MEMBERS = 200
 WEEKS = 261
@@ -60,13 +61,7 @@ def files() -> tuple[SentFile, ...]:
 
 
 def _median_ms(work: Callable[[], object], rounds: int = ROUNDS) -> float:
-    work()
-    samples = []
-    for _ in range(rounds):
-        start = time.process_time()
-        work()
-        samples.append((time.process_time() - start) * 1000)
-    return statistics.median(samples)
+    return median_ms(work, rounds, clock=time.process_time)  # CPU time: the machine is shared
 
 
 def native() -> list[tuple[str, float, str]]:
@@ -167,15 +162,6 @@ def browser() -> list[tuple[str, float, str]]:
     return figures
 
 
-def run() -> list[tuple[str, float, str]]:
-    figures = native()
-    try:
-        figures += browser()
-    except (SystemExit, Exception) as error:  # noqa: BLE001 - no Chromium or no built site: native figures only
-        print(f"team: browser figures skipped ({error})")
-    return figures
+def run() -> Figures:
+    return with_browser("team", native, browser)
 
-
-if __name__ == "__main__":
-    for what, value, unit in run():
-        print(f"{what:<80} {value:10.3f} {unit}")
