@@ -279,10 +279,6 @@ def describe() -> str:
     )
 
 
-def _answer(request: WebRequest) -> Response:
-    return handle(request)
-
-
 MODE: Mode[view.Page] = Mode(
     name=NAME,
     title="Team view",
@@ -292,7 +288,7 @@ MODE: Mode[view.Page] = Mode(
     render_html=render_html,
     render_text=render_text,
     describe=describe,
-    handle_request=_answer,
+    handle_request=handle,
     storage_key=STORAGE_KEY,
     command=Command(add_arguments, main),
 )

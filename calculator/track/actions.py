@@ -8,7 +8,6 @@ person or their saved data can send.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,15 +147,12 @@ def _delete(view: View, day: str) -> None:
         return
     history = remove(view.history, old.day)[0]
     view.save(history, f"Deleted the reading of {old.day} (total {old.shown_total}).")
-    view.undo = "restore:" + json.dumps(storage.reading_to_dict(old), ensure_ascii=False, separators=(",", ":"))
+    view.undo = "restore:" + storage.reading_argument(old)
 
 
 def _restore(view: View, argument: str) -> None:
-    try:
-        found = storage.reading_from_dict(json.loads(argument), "the deleted reading")
-    except ValueError:
-        found = storage.Skipped("the deleted reading", "it could not be read")
-    if isinstance(found, storage.Skipped):
+    found = storage.reading_from_argument(argument)
+    if found is None:
         view.messages.append("The deleted reading could not be restored.")
         return
     if view.find(found.day.isoformat()) not in (None, found):
@@ -167,11 +163,8 @@ def _restore(view: View, argument: str) -> None:
 
 def _use(view: View, argument: str) -> None:
     """This tab's reading for a date another tab saved differently meanwhile: the person chose it."""
-    try:
-        found = storage.reading_from_dict(json.loads(argument), "this tab's reading")
-    except ValueError:
-        found = storage.Skipped("this tab's reading", "it could not be read")
-    if isinstance(found, storage.Skipped):
+    found = storage.reading_from_argument(argument)
+    if found is None:
         view.messages.append("This tab's reading could not be read; nothing was changed.")
         return
     view.save(upsert(view.history, found)[0], f"Saved this tab's reading of {found.day} (total {found.shown_total}).")

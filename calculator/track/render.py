@@ -5,8 +5,6 @@ charts and the list of readings. Every value goes through ``esc``; every button 
 
 from __future__ import annotations
 
-import json
-
 from ..html import Context, button, esc, link, row, signed, table
 from ..pillars import Pillar
 from . import chart, csvio, explain_view, paste_view, storage, tools_view, trend
@@ -73,7 +71,7 @@ def _conflict_html(c: Conflict) -> str:
         return (f"<p>Another tab changed the reading of {esc(c.day)} (now total {esc(c.theirs.shown_total)}) while"
                 f" this tab deleted it; the changed reading is kept. "
                 f"{button(f'delete:{c.day}', 'Delete it', label=f'Delete the reading of {c.day}')}</p>")
-    use = button("use:" + json.dumps(storage.reading_to_dict(c.ours), ensure_ascii=False, separators=(",", ":")),
+    use = button("use:" + storage.reading_argument(c.ours),
                  f"Use this tab's reading (total {c.ours.shown_total})", label=f"Use this tab's reading of {c.day}")
     if c.theirs is None:
         return (f"<p>Another tab deleted the reading of {esc(c.day)} while this tab saved it (total"

@@ -81,6 +81,20 @@ def _as_text(value: object) -> object:
     return value if not isinstance(value, int | float) or isinstance(value, bool) else str(value)
 
 
+def reading_argument(r: Reading) -> str:
+    """A reading as the compact JSON a button's action carries (``restore:…``, ``use:…``)."""
+    return json.dumps(reading_to_dict(r), ensure_ascii=False, separators=(",", ":"))
+
+
+def reading_from_argument(argument: str) -> Reading | None:
+    """The reading a button's action carries, or None when it cannot be read (the page sent something else)."""
+    try:
+        found = reading_from_dict(json.loads(argument), "the button's reading")
+    except ValueError:
+        return None
+    return None if isinstance(found, Skipped) else found
+
+
 def reading_from_dict(entry: object, where: str | int) -> Reading | Skipped:
     """A reading from one saved entry; ``where`` names it in messages (an index is named only when needed)."""
     if not isinstance(entry, Mapping):
