@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,17 +105,23 @@ def _body(markdown: str) -> tuple[list[str], int]:
 
 def footnotes(markdown: str) -> dict[str, str]:
     """Footnote label -> its definition's text (first line and indented continuation lines)."""
+    return _items(markdown, _FOOTNOTE_DEF, "    ", str)
+
+
+def _items(text: str, head: re.Pattern[str], indent: str, key: Callable[[str], str]) -> dict[str, str]:
+    """Items that start with a line matching ``head`` (group 1 names it, group 2 starts its text) and go on
+    over lines indented by ``indent``; any other line ends the item."""
     found: dict[str, str] = {}
-    label = ""
-    for line in markdown.split("\n"):
-        m = _FOOTNOTE_DEF.match(line)
+    name = ""
+    for line in text.split("\n"):
+        m = head.match(line)
         if m:
-            label = m.group(1)
-            found[label] = m.group(2)
-        elif label and line.startswith("    ") and line.strip():
-            found[label] += " " + line.strip()
+            name = key(m.group(1))
+            found[name] = m.group(2)
+        elif name and line.startswith(indent) and line.strip():
+            found[name] += " " + line.strip()
         else:
-            label = ""
+            name = ""
     return found
 
 
@@ -257,20 +264,12 @@ def source_entries(markdown: str) -> dict[str, str]:
     return entries
 
 
+_BULLET = re.compile(r"^- \*\*([^*:]+):\*\*\s*(.*)$")
+
+
 def _bullets(entry: str) -> dict[str, str]:
     """``**Name:**`` -> the bullet's text, continuation lines joined."""
-    found: dict[str, str] = {}
-    name = ""
-    for line in entry.split("\n"):
-        m = re.match(r"^- \*\*([^*:]+):\*\*\s*(.*)$", line)
-        if m:
-            name = m.group(1).strip().lower()
-            found[name] = m.group(2)
-        elif name and line.startswith("  ") and line.strip():
-            found[name] += " " + line.strip()
-        else:
-            name = ""
-    return found
+    return _items(entry, _BULLET, "  ", lambda name: name.strip().lower())
 
 
 def source_problems(markdown: str) -> list[str]:
