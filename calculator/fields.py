@@ -16,6 +16,8 @@ from typing import Literal
 # Longer than any honest number a form here asks for; stops absurd pastes before any parsing.
 MAX_CHARS = 24
 MAX_TEXT_CHARS = 500
+# The largest file a file field reads; the page does not even read a larger one, and Python says why by its size.
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from .fields import Field
+from .fields import MAX_FILE_BYTES, Field
 from .html import esc
 
 
@@ -30,7 +30,7 @@ def _control(fid: str, field: Field, value: str) -> str:
     if field.kind == "file":
         accept = "".join(f' accept="{esc(v)}"' for k, v in field.choices if k == "accept")
         accept += " multiple" if ("multiple", "") in field.choices else ""
-        return f'<input id="{fid}" name="{name}" type="file"{accept} {described}>'
+        return f'<input id="{fid}" name="{name}" type="file"{accept} data-max-bytes="{MAX_FILE_BYTES}" {described}>'
     if field.kind == "textarea":
         return (f'<textarea id="{fid}" name="{name}" rows="6" autocomplete="off" spellcheck="false"'
                 f" {described}>{esc(value)}</textarea>")

@@ -15,14 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..fields import FormErrors
+from ..fields import MAX_FILE_BYTES, FormErrors
 from .decode import decode
 from .jsontext import too_deep
 from .readings import LABELS, OPTIONAL, PILLARS, History, Merge, Reading, make_reading, plain
 from .storage import FORMAT, dump, reading_from_dict
 
 # Five years of daily readings export to about 200 KB; anything far larger is not a readings file.
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 50_000
 LISTED = 200  # rejected rows and conflicts an import lists by line
 

@@ -12,7 +12,6 @@
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
-  const MAX_FILE_BYTES = 16 * 1024 * 1024; // larger files are not read (Python refuses far smaller ones, and says why)
   const ANSWER_WITHIN_MS = 30000; // unless the calculator's data-answer-within-ms says otherwise
   const SLOW_MS = 3000; // past this (or half the limit), the status line says the answer is slow in coming
   const RESTARTS_IN_A_ROW = 1; // a new worker that cannot answer either is not replaced again
@@ -260,16 +259,17 @@
     element.addEventListener("change", async (event) => {
       const input = event.target;
       if (input.type !== "file" || !input.files.length) return;
+      const limit = Number(input.dataset.maxBytes) || 0; // Python's limit: a larger file is not read, Python says why
       // team view: a field with `multiple` sends every chosen file in one request, as files: [{name, size, text}]
       if (input.multiple) {
         const files = await Promise.all([...input.files].map(async (f) =>
-          ({ name: f.name, size: f.size, text: f.size <= MAX_FILE_BYTES ? await f.text() : null })));
+          ({ name: f.name, size: f.size, text: f.size <= limit ? await f.text() : null })));
         input.value = "";
         w.request({ action: input.name, files });
         return;
       }
       const file = input.files[0];
-      const data = file.size <= MAX_FILE_BYTES ? await readBase64(file).catch(() => null) : null;
+      const data = file.size <= limit ? await readBase64(file).catch(() => null) : null;
       input.value = "";
       w.request({ action: input.name, file_name: file.name, file_size: file.size, file_base64: data });
     });
