@@ -4,7 +4,8 @@
 // - a normal boot, installing the calculator wheel by name from the lockfile (sha256 checked).
 // The strategy chooses: "auto" (the default) restores the snapshot, except on a first visit over a link too
 // slow for it to pay (judged on its first bytes: snapshot-helper.mjs), where it boots normally and keeps the
-// snapshot for next time. "snapshot" always restores; "cached" restores only when this browser kept the
+// snapshot for next time; and on a connection that asks to save data, or is slow (saveData, or an effectiveType of
+// 3g or slower), it downloads no snapshot at all: only a copy already in this browser is restored. "snapshot" always restores; "cached" restores only when this browser kept the
 // snapshot on an earlier visit; "normal" never restores (benchmarks compare them all).
 // Any failure of a restore falls back to a normal boot, so the page always gets a calculator.
 import { copyPlaces, spread } from "./snapshot-format.mjs";
@@ -59,6 +60,7 @@ async function choose(strategy) {
       afterwards.push(async () => keepSnapshotForNextTime(await meta));
       return { handle, via: "normal" };
     }
+    if (strategy === "auto" && savingData()) return await bootSavingData(meta);
     if (strategy === "auto" && (await firstVisit())) return await bootOnFirstVisit(meta);
     const { handle, from } = await bootFromSnapshot(meta, meta.then((m) => obtainSnapshot(m, false, step)));
     return { handle, via: "snapshot", from };
@@ -177,4 +179,38 @@ async function bootOnFirstVisit(meta) {
   const handle = await bootNormally();
   afterwards.push(async () => keepSnapshotForNextTime(await meta));
   return { handle, via: "normal", slow: true };
+}
+
+// True when the connection asks to save data, or is too slow for 6.8 MB more to pay (issue 18). Chromium has
+// navigator.connection in workers too; where there is none, nothing is assumed.
+const SLOW_TYPES = ["slow-2g", "2g", "3g"];
+function savingData() {
+  const connection = self.navigator && navigator.connection;
+  return Boolean(connection && (connection.saveData || SLOW_TYPES.includes(connection.effectiveType)));
+}
+
+// Saving data: restore a copy this browser already holds (kept in the origin-private file system, or in the
+// offline copy, which the service worker serves without the network); otherwise boot normally, and keep
+// nothing for next time (keeping means downloading the snapshot).
+async function bootSavingData(meta) {
+  step("save-data");
+  const described = await meta;
+  const kept = await obtainSnapshot(described, true, step);
+  if (kept.from) {
+    const { handle, from } = await bootFromSnapshot(meta, Promise.resolve(kept));
+    return { handle, via: "snapshot", from };
+  }
+  if (await inOfflineCopy(described)) {
+    const { handle } = await bootFromSnapshot(meta, download(described, false, step));
+    return { handle, via: "snapshot", from: "offline-copy" };
+  }
+  return { handle: await bootNormally(), via: "normal" };
+}
+
+async function inOfflineCopy(meta) {
+  try {
+    return Boolean(self.caches && (await caches.match(new URL(meta.file, pyodideBase).href)));
+  } catch {
+    return false; // Cache Storage blocked: as if there were no copy
+  }
 }

@@ -7,7 +7,10 @@
   if (!("serviceWorker" in navigator) || !document.currentScript) return; // not a secure context, or too old
   // Relative to this script, so the site works under any sub-path (/<repo>/ on GitHub Pages).
   const script = document.currentScript.src;
-  const register = () => navigator.serviceWorker
+  // A connection that asks to save data gets no 23 MB copy it did not ask for (issue 18); once the visitor
+  // turns Save-Data off, the next visit keeps it. A copy kept earlier stays and is updated by the browser.
+  const savingData = () => Boolean(navigator.connection && navigator.connection.saveData);
+  const register = () => savingData() ? null : navigator.serviceWorker
     .register(new URL("../sw.js", script), { scope: new URL("../", script).href })
     .catch((error) => console.info("offline copy unavailable:", error.message)); // e.g. storage blocked
   // Keeping the copy means downloading and checking ~23 MB: wait until the visitor has paused for a moment
