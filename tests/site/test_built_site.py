@@ -134,9 +134,16 @@ def test_calculator_pages_carry_a_result_rendered_at_build_time() -> None:
 
 
 def test_guide_pages_do_not_mention_pyodide() -> None:
-    for page in ("index.html", "faq/index.html", "basics/what-is-ssi/index.html"):
+    for page in ("faq/index.html", "basics/what-is-ssi/index.html"):
         html = (SITE / page).read_text(encoding="utf-8")
         assert "data-calculator=" not in html and "/pyodide/" not in html
+
+
+def test_the_home_page_calculator_waits_for_the_visitor() -> None:
+    html = (SITE / "index.html").read_text(encoding="utf-8")
+    assert 'data-calculator="quick"' in html and 'data-start="on-input"' in html
+    assert "ssiEarlyWorker" not in html and "/pyodide/" not in html  # no worker started from the page head
+    assert "The calculator starts when you type." in html
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "seed_overlap.py").exists(), reason="needs ../shared (not in a clone)")
