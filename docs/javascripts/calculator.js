@@ -240,6 +240,7 @@
       pending: undefined, // Python's, sent back with every request until an answer replaces it
       storeProblem: "", // why the browser refused the last text to store; "" when it stored it
       followUp: false, // the last write turned out otherwise than Python assumed: ask again, first
+      edited: false, // the visitor changed a value here: only then does the address take the values
     };
     if ("urlState" in element.dataset) {
       // Calculators on one page may share a field name (the outreach page's "pending"): with more than one
@@ -293,7 +294,11 @@
       if (!next.extra.action) w.again = false; // the request reads the newest values itself
       post(w, next.extra, next.values);
     };
-    form.addEventListener("input", (event) => { if (event.target.type !== "file") w.request({}); });
+    form.addEventListener("input", (event) => {
+      if (event.target.type === "file") return;
+      w.edited = true;
+      w.request({});
+    });
     form.addEventListener("submit", (event) => { event.preventDefault(); w.request({}); });
     element.addEventListener("change", async (event) => {
       const input = event.target;
@@ -412,7 +417,8 @@
       w.lost = false;
     }
     if (answer.download) offer(answer.download);
-    if (answer.ok && "urlState" in w.element.dataset) {
+    // Not before the visitor changes something: the page's own values are no news, and a heading's fragment stays.
+    if (answer.ok && w.edited && "urlState" in w.element.dataset) {
       // Changing the address costs the page ~20 ms, more than the calculation: do it once typing pauses.
       // Only this calculator's names are replaced: another's on the page stay.
       clearTimeout(w.addressTimer);
