@@ -83,5 +83,6 @@ def test_bad_input_is_named_next_to_its_field(field: str, text: str, words: str)
 
 def test_the_text_report_says_what_the_page_says() -> None:
     assert MODE.render_text(evaluate(MODE, DASHBOARD).result) == (
-        "SSI 53 / 100\nBand: 30 to 70: between LinkedIn's two lines\nWeakest pillar: Find the right people (6.4 of 25)\n")
+        "SSI 53 / 100\nBand: 30 to 70: between LinkedIn's two lines\n"
+        "Weakest pillar: Find the right people (6.4 of 25)\n")
     assert MODE.render_text(evaluate(MODE, {}).result).startswith("Still to type: Establish your professional brand")
