@@ -58,7 +58,7 @@ class Response(TypedDict):
     ok: bool
     html: str
     errors: dict[str, str]
-    values: dict[str, str]  # the form values to keep (and to put in the page address, where a mode shares)
+    values: dict[str, str]  # the form values to keep (and to put in the address's fragment, where a mode shares)
     store: NotRequired[str]  # new text for the mode's local storage
     # The text was made from the request's ``stored``: if another tab stored a different text since, the page
     # does not write it but asks again (with the text stored now), so the save is merged into that.
@@ -103,7 +103,11 @@ class Mode[R]:
     with_saved: Callable[[R, WebRequest], tuple[R, str | None]] | None = None
     handle_request: Callable[[WebRequest], Response] | None = None
     storage_key: str = ""  # the local-storage key the page keeps for this mode, if any
-    url_state: bool = False  # keep the form values in the page address, so a result can be shared
+    # Keep the form values in the page address's fragment (never sent to a server), so a result can be shared.
+    url_state: bool = False
+    # Start Python only when the visitor first types in the form, not when the page loads: for a small form
+    # on a page most visitors only read (the home page).
+    start_on_input: bool = False
     # Without a command of its own, required fields become positional arguments and optional ones --options.
     command: Command | None = None
     # Modes that share a group appear on the command line as ``python -m calculator GROUP NAME ...``.
@@ -117,6 +121,7 @@ class Mode[R]:
 # so a page in the browser compiles only the Python its own calculator needs. Add a line per new mode.
 MODULES: dict[str, str] = {
     "interpret": "interpret.mode",
+    "quick": "interpret.quick_mode",
     "funnel": "outreach.funnel_mode",
     "pacing": "outreach.pacing_mode",
     "warmup": "outreach.warmup_mode",

@@ -9,6 +9,7 @@ status line it may show (``STATUS``): the page's script holds no text of its own
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from calculator.forms import render_form
@@ -38,6 +39,15 @@ STATUS = MappingProxyType({
     "unsaved": "Your change could not be saved in this browser ({reason}: storage full or blocked). Export your"
                " data now so nothing is lost.",
 })
+# For a calculator that starts Python only when the visitor types (Mode.start_on_input): what its status line
+# says until then, and the lines that would otherwise speak of example values it does not show.
+ON_INPUT_STATUS = MappingProxyType({
+    "idle": "The calculator starts when you type. It runs in this browser; a first visit downloads Python (about"
+            " 6 MB).",
+    "loading": "Loading the calculator… Your result appears here as soon as it is ready.",
+    "failed": "The calculator could not load ({reason}). Reload the page to try again.",
+})
+ON_INPUT = 'data-start="on-input"'
 # How long a request may take before the worker is taken to have stopped: far beyond the slowest real request
 # measured (a 20 MB paste, about 18 s), since replacing the worker costs a new start of Python.
 ANSWER_WITHIN_MS = 30_000
@@ -61,25 +71,38 @@ def widget(name: str, root: str) -> str:
         f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}"'
         + (f' data-storage-key="{esc(mode.storage_key)}"' if mode.storage_key else "")
         + (" data-url-state" if mode.url_state else "")
+        + (f" {ON_INPUT}" if mode.start_on_input else "")
         + f' data-answer-within-ms="{ANSWER_WITHIN_MS}"'
-        + status_attributes()
+        + status_attributes(ON_INPUT_STATUS if mode.start_on_input else None)
         + ">\n"
         f"{render_form(name, mode.fields, mode.legends, mode.defaults())}"
         '<p class="ssi-status" data-calculator-status role="status">'
-        "This result was worked out for the example values when the page was built."
-        "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
+        + (esc(ON_INPUT_STATUS["idle"]) if mode.start_on_input
+           else "This result was worked out for the example values when the page was built.")
+        + "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
         f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite">'
         f"{pending_buttons(response['html'])}</section>\n</div>"
     )
 
 
-def status_attributes() -> str:
-    """``STATUS`` as the attributes calculator.js reads (``data-status-<kind>``).
+def status_attributes(overrides: Mapping[str, str] | None = None) -> str:
+    """``STATUS``, with ``overrides`` in place of some, as the attributes calculator.js reads (``data-status-<kind>``).
 
     >>> status_attributes().split('" ')[0]
     ' data-status-loading="Loading the calculator… The result below is for the example values until it is ready.'
     """
-    return "".join(f' data-status-{kind}="{esc(text)}"' for kind, text in STATUS.items())
+    texts = {**STATUS, **(overrides or {})}
+    return "".join(f' data-status-{kind}="{esc(text)}"' for kind, text in texts.items())
+
+
+def starts_python(html: str) -> bool:
+    """Whether a page's HTML holds a calculator that starts Python as the page loads (overrides/main.html then
+    starts the worker from the page head); one that waits for the visitor to type does not count.
+
+    >>> starts_python(widget("interpret", "../../")), starts_python(widget("quick", "")), starts_python("<p>")
+    (True, False, False)
+    """
+    return html.count("data-calculator=") > html.count(ON_INPUT)
 
 
 def pending_buttons(html: str) -> str:

@@ -43,7 +43,8 @@ def run(values: Parsed) -> Report:
 
 
 def plan_link(ctx: Context, e: Estimate) -> str:
-    return link(ctx, PLAN_PAGE + "?" + urlencode(values_for(e.inputs)), "Plan how to raise it from these numbers")
+    # In the fragment, like every shared value: the browser never sends it to the server.
+    return link(ctx, PLAN_PAGE + "#" + urlencode(values_for(e.inputs)), "Plan how to raise it from these numbers")
 
 
 # ---- HTML ---------------------------------------------------------------------------------------------

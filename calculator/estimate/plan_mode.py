@@ -158,7 +158,7 @@ def render_html(plan: Plan, ctx: Context) -> str:
                        f" {link(ctx, 'calculator/outreach/#pacing-and-account-risk', 'The pacing check')} ·"
                        f" {link(ctx, 'outreach/account-safety/', 'Account safety')}.</p>")
     steps = _items_table(plan) if plan.items else "<p>No change is needed, or none fits the time you gave.</p>"
-    share = ctx.url(PLAN_PAGE) + "?" + urlencode(share_values(plan))
+    share = ctx.url(PLAN_PAGE) + "#" + urlencode(share_values(plan))  # a fragment: never sent to the server
     return (
         '<div class="ssi-result-body ssi-plan-result">'
         f'<p class="ssi-ours"><strong>{esc(OURS)}</strong>'
@@ -169,8 +169,8 @@ def render_html(plan: Plan, ctx: Context) -> str:
         f'<p class="ssi-note">{esc(NOT_PLANNED)}</p>'
         '<h3 class="ssi-h">Take the plan with you</h3>'
         f'<p class="ssi-plan-tools">{button(DOWNLOAD, "Download the plan (.txt)", primary=True)}'
-        f' <a class="ssi-share" href="{esc(share)}">Link to this plan</a> (the link holds your numbers, in the'
-        " address only: nothing is sent anywhere).</p>"
+        f' <a class="ssi-share" href="{esc(share)}">Link to this plan</a> (the link holds your numbers after the'
+        " “#” of the address, a part the browser never sends: nothing is sent anywhere).</p>"
         '<details class="ssi-plan-copy"><summary>The plan as text, to copy</summary>'
         f'<pre class="ssi-plan-text" tabindex="0">{esc(render_text(plan))}</pre></details>'
         "</div>"

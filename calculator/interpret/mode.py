@@ -274,4 +274,5 @@ MODE: Mode[Interpretation] = Mode(
     render_html=render_html,
     render_text=render_text,
     describe=describe,
+    url_state=True,
 )

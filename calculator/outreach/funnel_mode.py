@@ -207,6 +207,7 @@ MODE: Mode[fn.Funnel] = Mode(
     run=run_funnel,
     render_html=funnel_html,
     render_text=funnel_text,
+    url_state=True,
     cli_group=GROUP,
 )
 

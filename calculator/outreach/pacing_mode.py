@@ -106,6 +106,7 @@ MODE: Mode[pc.Assessment] = Mode(
     run=run_pacing,
     render_html=pacing_html,
     render_text=pacing_text,
+    url_state=True,
     cli_group=GROUP,
 )
 

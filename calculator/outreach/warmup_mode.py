@@ -119,6 +119,7 @@ MODE: Mode[wu.WarmupPlan] = Mode(
     render_html=warmup_html,
     render_text=warmup_text,
     downloads={CSV_ACTION: csv_download},
+    url_state=True,
     cli_group=GROUP,
 )
 

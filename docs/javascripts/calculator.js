@@ -3,8 +3,9 @@
 // nothing: validation, results and their HTML (every piece of user text escaped) all come from Python, and so
 // do the status lines (the build writes them into each calculator's data-status-* attributes).
 // Besides moving messages it only does what Python cannot do from a worker: read a chosen file, keep a
-// mode's text in local storage, offer a download, and keep shareable values in the page address.
-// Loaded on every page; the worker, and so Pyodide, starts only on a page that holds a calculator.
+// mode's text in local storage, offer a download, and keep shareable values in the address's fragment.
+// Loaded on every page; the worker, and so Pyodide, starts only on a page that holds a calculator, and for a
+// calculator marked data-start="on-input" (the home page's) only once the visitor types in it.
 //
 // Nothing is lost and nothing freezes: an action (a button, a file) taken before Python is ready is queued and
 // carried out once it is; every request gets an answer or times out; a worker that stops answering is
@@ -25,6 +26,7 @@
   let nextId = 1;
 
   const reasonOf = (error) => String((error && error.message) || error);
+  const ON_LOAD = "[data-calculator]:not([data-start=on-input])";
 
   function live() {
     for (const w of widgets) if (!w.element.isConnected) widgets.delete(w);
@@ -166,6 +168,33 @@
     }
   }
 
+  // Shared values live in the fragment (#name=value&…), which the browser never sends to a server. A fragment
+  // without "=" is a heading's id (those never hold one) and is not state.
+  function fragmentState() {
+    const hash = location.hash.slice(1);
+    return new URLSearchParams(hash.includes("=") ? hash : "");
+  }
+
+  function addressWith(query, state) {
+    const search = String(query), hash = String(state);
+    return location.pathname + (search ? `?${search}` : "") + (hash ? `#${hash}` : "");
+  }
+
+  // Before fragments, links carried the values in the query (?target=70&…): move those into the fragment,
+  // leaving the query's other parameters (?ssi-boot=…) where they are.
+  function moveQueryToFragment(w) {
+    const query = new URLSearchParams(location.search);
+    const state = fragmentState();
+    let moved = false;
+    for (const input of w.form.elements) {
+      if (!input.name || !query.has(input.name)) continue;
+      if (!state.has(w.scope + input.name)) state.set(w.scope + input.name, query.get(input.name));
+      query.delete(input.name);
+      moved = true;
+    }
+    if (moved) history.replaceState(history.state, "", addressWith(query, state));
+  }
+
   function readStorage(key) {
     try { return localStorage.getItem(key); } catch { return null; }
   }
@@ -211,14 +240,25 @@
       pending: undefined, // Python's, sent back with every request until an answer replaces it
       storeProblem: "", // why the browser refused the last text to store; "" when it stored it
       followUp: false, // the last write turned out otherwise than Python assumed: ask again, first
+      edited: false, // the visitor changed a value here: only then does the address take the values
     };
     if ("urlState" in element.dataset) {
-      const query = new URLSearchParams(location.search);
+      // Calculators on one page may share a field name (the outreach page's "pending"): with more than one
+      // that shares, each one's names carry its mode ("#funnel.sent=200&pacing.per_day=20").
+      const sharing = document.querySelectorAll("[data-calculator][data-url-state]").length > 1;
+      w.scope = sharing ? `${element.dataset.calculator}.` : "";
+      moveQueryToFragment(w);
+      const state = fragmentState();
       for (const input of form.elements) {
-        if (!input.name || !query.has(input.name) || input.type === "hidden") continue;
-        if (input.type === "checkbox") input.checked = query.get(input.name) === input.value;
-        else input.value = query.get(input.name);
+        const key = w.scope + input.name;
+        if (!input.name || !state.has(key) || input.type === "hidden") continue;
+        if (input.type === "checkbox") input.checked = state.get(key) === input.value;
+        else input.value = state.get(key);
       }
+    }
+    if (element.dataset.start === "on-input") {
+      // Python starts with the visitor's first step into the form (a tap, Tab or a keystroke), not before.
+      for (const type of ["focusin", "input"]) form.addEventListener(type, startWorker, { once: true });
     }
     const values = () => {
       const found = {};
@@ -254,7 +294,11 @@
       if (!next.extra.action) w.again = false; // the request reads the newest values itself
       post(w, next.extra, next.values);
     };
-    form.addEventListener("input", (event) => { if (event.target.type !== "file") w.request({}); });
+    form.addEventListener("input", (event) => {
+      if (event.target.type === "file") return;
+      w.edited = true;
+      w.request({});
+    });
     form.addEventListener("submit", (event) => { event.preventDefault(); w.request({}); });
     element.addEventListener("change", async (event) => {
       const input = event.target;
@@ -279,7 +323,7 @@
       event.preventDefault();
       w.request({ action: button.dataset.action });
     });
-    render(w);
+    if (state !== "idle") render(w); // until Python is asked for, the line written at build time stands
     widgets.add(w);
     w.request({});
   }
@@ -373,12 +417,19 @@
       w.lost = false;
     }
     if (answer.download) offer(answer.download);
-    if (answer.ok && "urlState" in w.element.dataset) {
+    // Not before the visitor changes something: the page's own values are no news, and a heading's fragment stays.
+    if (answer.ok && w.edited && "urlState" in w.element.dataset) {
       // Changing the address costs the page ~20 ms, more than the calculation: do it once typing pauses.
+      // Only this calculator's names are replaced: another's on the page stay.
       clearTimeout(w.addressTimer);
-      const query = "?" + new URLSearchParams(answer.values);
+      const path = location.pathname;
       w.addressTimer = setTimeout(() => {
-        if (w.element.isConnected) history.replaceState(history.state, "", query + location.hash);
+        // A page left by instant navigation must not write into the next page's address.
+        if (!w.element.isConnected || location.pathname !== path) return;
+        const state = fragmentState();
+        for (const key of [...state.keys()]) if (!w.scope || key.startsWith(w.scope)) state.delete(key);
+        for (const [name, value] of Object.entries(answer.values)) state.set(w.scope + name, value);
+        history.replaceState(history.state, "", addressWith(new URLSearchParams(location.search), state));
       }, 300);
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
@@ -407,11 +458,11 @@
       element.dataset.mounted = "";
       mount(element);
     }
-    if (found.length) startWorker();
+    if ([...found].some((element) => element.matches(ON_LOAD))) startWorker();
   }
 
   // Start Python as early as possible: this script runs at the end of the body, before Material is ready.
-  if (document.querySelector("[data-calculator]")) startWorker();
+  if (document.querySelector(ON_LOAD)) startWorker();
   // Material's instant navigation swaps pages without reloading; document$ emits on every page shown.
   if (window.document$) window.document$.subscribe(mountAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);

@@ -21,8 +21,9 @@
   document.addEventListener("change", ({ target }) => {
     if (target instanceof Element && target.id === "__search") start();
   });
-  // The calculator says when it is settled (answering, warmed up, or failed); other pages, once idle.
-  if (document.querySelector("[data-calculator]")) {
+  // The calculator says when it is settled (answering, warmed up, or failed); other pages, once idle (a
+  // calculator that starts only when typed in, the home page's, may never start).
+  if (document.querySelector("[data-calculator]:not([data-start=on-input])")) {
     document.addEventListener("ssi:calculator-settled", start, { once: true });
   } else {
     const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));

@@ -47,7 +47,7 @@ SMALL_TARGETS = """() => [...document.querySelectorAll('[data-calculator] input:
 def open_at(page: Page, url: str, width: int) -> Page:
     page.set_viewport_size({"width": width, "height": SIZES[width]})
     page.goto(url)
-    if page.locator("[data-calculator]").count():
+    if page.locator("[data-calculator]:not([data-start=on-input])").count():
         wait_ready(page)
     return page
 

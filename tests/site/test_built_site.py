@@ -12,7 +12,7 @@ import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
@@ -84,6 +84,11 @@ def test_every_internal_link_and_anchor_resolves(page: Path) -> None:
         file, fragment = target
         if not file.exists():
             broken.append(f"{href}: no such file")
+        elif "=" in fragment:
+            # A calculator's shared values (#name=value&…), not an anchor: the field ids are checked instead.
+            ids = parsed(file).ids
+            broken += [f"{href}: no field {name}" for name, _ in parse_qsl(fragment, keep_blank_values=True)
+                       if not any(i.endswith("-" + name.rsplit(".", 1)[-1]) for i in ids)]
         elif fragment and file.suffix == ".html" and fragment not in parsed(file).ids:
             broken.append(f"{href}: no anchor #{fragment}")
     assert broken == []
@@ -134,9 +139,16 @@ def test_calculator_pages_carry_a_result_rendered_at_build_time() -> None:
 
 
 def test_guide_pages_do_not_mention_pyodide() -> None:
-    for page in ("index.html", "faq/index.html", "basics/what-is-ssi/index.html"):
+    for page in ("faq/index.html", "basics/what-is-ssi/index.html"):
         html = (SITE / page).read_text(encoding="utf-8")
         assert "data-calculator=" not in html and "/pyodide/" not in html
+
+
+def test_the_home_page_calculator_waits_for_the_visitor() -> None:
+    html = (SITE / "index.html").read_text(encoding="utf-8")
+    assert 'data-calculator="quick"' in html and 'data-start="on-input"' in html
+    assert "ssiEarlyWorker" not in html and "/pyodide/" not in html  # no worker started from the page head
+    assert "The calculator starts when you type." in html
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "seed_overlap.py").exists(), reason="needs ../shared (not in a clone)")

@@ -113,3 +113,13 @@ def test_each_field_asks_for_the_keyboard_it_needs() -> None:
     decimals = render_form(interpret.name, interpret.fields, interpret.legends, interpret.defaults())
     assert 'id="interpret-brand" name="brand" type="text" inputmode="decimal"' in decimals
     assert 'inputmode="numeric"' not in decimals
+
+
+# Each of these keeps its values in the address's fragment, so a link restores them; the tracker and the team
+# view share files instead, and the home page's quick form hands over to the interpreter by a link of its own.
+SHARED_BY_LINK = ("interpret", "funnel", "pacing", "warmup", "estimate", "plan")
+
+
+@pytest.mark.parametrize("name", MODES)
+def test_the_calculators_that_a_link_can_share(name: str) -> None:
+    assert MODES[name].url_state is (name in SHARED_BY_LINK)

@@ -65,8 +65,9 @@ def test_no_download_without_the_button_or_with_bad_values() -> None:
 def test_the_link_rebuilds_the_same_plan() -> None:
     html = page(ask(target="60", budget="90", weeks="12"))
     href = unescape(re.search(r'class="ssi-share" href="([^"]+)"', html).group(1))  # type: ignore[union-attr]
-    assert href.startswith("../../calculator/plan/?")
-    values = dict(parse_qsl(urlsplit(href).query, keep_blank_values=True))
+    assert href.startswith("../../calculator/plan/#")  # in the fragment: the browser never sends it
+    assert not urlsplit(href).query
+    values = dict(parse_qsl(urlsplit(href).fragment, keep_blank_values=True))
     assert set(values) == {f.name for f in FIELDS}
     assert page(dict(handle(WebRequest("plan", values, "../../")))) == html
 
