@@ -135,7 +135,8 @@ def test_warmup_fill_download_and_print(open_calculator: Callable[[str], Page], 
     expect(widget.locator("form")).to_be_visible()
 
 
-def test_warmup_level_above_the_weekly_figure_is_named_next_to_its_field(open_calculator: Callable[[str], Page]) -> None:
+def test_warmup_level_above_the_weekly_figure_is_named_next_to_its_field(
+        open_calculator: Callable[[str], Page]) -> None:
     page = open_calculator("warmup")
     with result_after(page, "warmup") as answer:
         page.fill("#warmup-target", "150")
