@@ -155,7 +155,7 @@ def render_html(plan: Plan, ctx: Context) -> str:
     invitations = pace(plan)
     if invitations:
         invitations = (f'<p class="ssi-note">{esc(invitations)} {cite(ctx, "weekly-100")}'
-                       f" {link(ctx, 'calculator/outreach/#pacing-and-account-risk', 'The pacing check')} ·"
+                       f" {link(ctx, 'calculator/pacing/', 'The pacing check')} ·"
                        f" {link(ctx, 'outreach/account-safety/', 'Account safety')}.</p>")
     steps = _items_table(plan) if plan.items else "<p>No change is needed, or none fits the time you gave.</p>"
     share = ctx.url(PLAN_PAGE) + "#" + urlencode(share_values(plan))  # a fragment: never sent to the server

@@ -4,4 +4,6 @@ The published figures these compare against live in :mod:`.published`; each calc
 """
 
 GROUP = "outreach"  # on the command line: ``python -m calculator outreach funnel ...``
-PAGE = "calculator/outreach/"
+# Each calculator has a page of its own; calculator/outreach/ is the overview that links to the three.
+PACING_PAGE = "calculator/pacing/"
+WARMUP_PAGE = "calculator/warmup/"

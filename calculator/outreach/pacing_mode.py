@@ -9,7 +9,7 @@ from ..evidence import SOURCES
 from ..fields import Field, FormErrors, Parsed, count_field
 from ..html import Context, cite, esc, link
 from ..modes import Mode
-from . import GROUP, PAGE
+from . import GROUP, WARMUP_PAGE
 from . import pacing as pc
 from .limits import STAGE_CHOICES, StageKey
 
@@ -74,7 +74,7 @@ def pacing_html(result: pc.Assessment, ctx: Context) -> str:
         f" {esc(r.text)} {_cites(ctx, r.source_ids)}</li>"
         for r in result.reasons
     )
-    warmup = f" {link(ctx, PAGE + '#warm-up-plan', 'Plan a warm-up')}." if result.warming_up else ""
+    warmup = f" {link(ctx, WARMUP_PAGE, 'Plan a warm-up')}." if result.warming_up else ""
     return (
         '<div class="ssi-result-body ssi-outreach">'
         f'<p class="ssi-risk ssi-risk--{esc(level.name.lower())}">Risk: <strong>{esc(level.label)}</strong></p>'

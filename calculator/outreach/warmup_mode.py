@@ -9,7 +9,7 @@ from ..evidence import SOURCES
 from ..fields import Field, FormErrors, Parsed
 from ..html import Context, button, cite, esc, link
 from ..modes import Download, Mode
-from . import GROUP, PAGE
+from . import GROUP, PACING_PAGE
 from . import warmup as wu
 from .published import WEEKLY_REPORTED
 
@@ -83,7 +83,7 @@ def warmup_html(p: wu.WarmupPlan, ctx: Context) -> str:
         f" guidance ({'; '.join(cite(ctx, s) for s in caps)}), each week adds at most {esc(wu.STEP)} (our rule of"
         f" thumb), and no week reaches {esc(wu.MAX_TARGET + 1)}, well under the widely reported"
         f" ~{esc(WEEKLY_REPORTED)} ({cite(ctx, 'weekly-100')}). The"
-        f" {link(ctx, PAGE + '#pacing-and-account-risk', 'pacing check')} rates every week of it Low for the"
+        f" {link(ctx, PACING_PAGE, 'pacing check')} rates every week of it Low for the"
         " account's stage."
         f" {link(ctx, 'outreach/account-safety/#warming-up-a-new-or-dormant-account', 'The warm-up, explained')}.</p>"
         "</div>"

@@ -195,6 +195,26 @@
     if (moved) history.replaceState(history.state, "", addressWith(query, state));
   }
 
+  // The outreach page once held three calculators, and its shared links scoped each one's values
+  // (#funnel.sent=200&pacing.per_day=20). Each now has a page of its own, linked from a section of the old
+  // page marked data-calculator-moved="funnel": an old link goes on to the first calculator it names, with
+  // that one's values under their own names. A page holds one shareable calculator now, so the others' stay behind.
+  function forwardMovedValues() {
+    const state = fragmentState();
+    for (const link of document.querySelectorAll("a[data-calculator-moved]")) {
+      const scope = `${link.dataset.calculatorMoved}.`;
+      const moved = new URLSearchParams();
+      for (const [key, value] of state) if (key.startsWith(scope)) moved.set(key.slice(scope.length), value);
+      if (!String(moved)) continue;
+      const target = new URL(link.href);
+      target.search = location.search; // a parameter of ours (?ssi-boot=…) goes along
+      target.hash = String(moved);
+      location.replace(target.href);
+      return true;
+    }
+    return false;
+  }
+
   function readStorage(key) {
     try { return localStorage.getItem(key); } catch { return null; }
   }
@@ -453,6 +473,7 @@
   });
 
   function mountAll() {
+    if (forwardMovedValues()) return;
     const found = document.querySelectorAll("[data-calculator]:not([data-mounted])");
     for (const element of found) {
       element.dataset.mounted = "";

@@ -10,7 +10,7 @@ median run's longest main-thread tasks with the script Lighthouse attributes the
 the most main-thread time. Accessibility, best practices and SEO are scored in the first round only.
 
 Options (scripts/bench lighthouse --pages home,faq --runs 3):
-  --pages    comma-separated pages: "home", a path ("calculator/outreach") or a path's unique last part
+  --pages    comma-separated pages: "home", a path ("calculator/funnel") or a path's unique last part
              ("faq", "interpret"); default every page
   --runs     runs per page and preset (default 3)
   --presets  mobile,desktop (default both)
@@ -77,7 +77,7 @@ METRICS = {  # our name: Lighthouse audit id
 
 
 def pages(site: Path = SITE) -> dict[str, str]:
-    """Every page of the built site: name ("home", "faq", "calculator/outreach") -> its path under the base."""
+    """Every page of the built site: name ("home", "faq", "calculator/funnel") -> its path under the base."""
     found: dict[str, str] = {}
     for index in sorted(site.rglob("index.html")):
         rel = index.parent.relative_to(site)

@@ -110,7 +110,7 @@ def test_invitations_come_with_their_daily_pace_and_source() -> None:
     assert "the pacing check rates Low in week 5 onwards of sending" in html
     assert 'href="../../sources/#weekly-100"' in html
     assert "unverified" in html
-    assert 'href="../../calculator/outreach/#pacing-and-account-risk"' in html
+    assert 'href="../../calculator/pacing/"' in html
     assert "Slow down" in page(ask(invites_now="150"))
     new = page(ask(target="90", weeks="26", stage="start"))
     assert "about 25 a week in all, about 5 a day" in new
