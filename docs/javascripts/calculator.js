@@ -188,31 +188,11 @@
     let moved = false;
     for (const input of w.form.elements) {
       if (!input.name || !query.has(input.name)) continue;
-      if (!state.has(w.scope + input.name)) state.set(w.scope + input.name, query.get(input.name));
+      if (!state.has(input.name)) state.set(input.name, query.get(input.name));
       query.delete(input.name);
       moved = true;
     }
     if (moved) history.replaceState(history.state, "", addressWith(query, state));
-  }
-
-  // The outreach page once held three calculators, and its shared links scoped each one's values
-  // (#funnel.sent=200&pacing.per_day=20). Each now has a page of its own, linked from a section of the old
-  // page marked data-calculator-moved="funnel": an old link goes on to the first calculator it names, with
-  // that one's values under their own names. A page holds one shareable calculator now, so the others' stay behind.
-  function forwardMovedValues() {
-    const state = fragmentState();
-    for (const link of document.querySelectorAll("a[data-calculator-moved]")) {
-      const scope = `${link.dataset.calculatorMoved}.`;
-      const moved = new URLSearchParams();
-      for (const [key, value] of state) if (key.startsWith(scope)) moved.set(key.slice(scope.length), value);
-      if (!String(moved)) continue;
-      const target = new URL(link.href);
-      target.search = location.search; // a parameter of ours (?ssi-boot=…) goes along
-      target.hash = String(moved);
-      location.replace(target.href);
-      return true;
-    }
-    return false;
   }
 
   function readStorage(key) {
@@ -263,17 +243,12 @@
       edited: false, // the visitor changed a value here: only then does the address take the values
     };
     if ("urlState" in element.dataset) {
-      // Calculators on one page may share a field name (the outreach page's "pending"): with more than one
-      // that shares, each one's names carry its mode ("#funnel.sent=200&pacing.per_day=20").
-      const sharing = document.querySelectorAll("[data-calculator][data-url-state]").length > 1;
-      w.scope = sharing ? `${element.dataset.calculator}.` : "";
       moveQueryToFragment(w);
       const state = fragmentState();
       for (const input of form.elements) {
-        const key = w.scope + input.name;
-        if (!input.name || !state.has(key) || input.type === "hidden") continue;
-        if (input.type === "checkbox") input.checked = state.get(key) === input.value;
-        else input.value = state.get(key);
+        if (!input.name || !state.has(input.name) || input.type === "hidden") continue;
+        if (input.type === "checkbox") input.checked = state.get(input.name) === input.value;
+        else input.value = state.get(input.name);
       }
     }
     if (element.dataset.start === "on-input") {
@@ -440,15 +415,13 @@
     // Not before the visitor changes something: the page's own values are no news, and a heading's fragment stays.
     if (answer.ok && w.edited && "urlState" in w.element.dataset) {
       // Changing the address costs the page ~20 ms, more than the calculation: do it once typing pauses.
-      // Only this calculator's names are replaced: another's on the page stay.
       clearTimeout(w.addressTimer);
       const path = location.pathname;
       w.addressTimer = setTimeout(() => {
         // A page left by instant navigation must not write into the next page's address.
         if (!w.element.isConnected || location.pathname !== path) return;
-        const state = fragmentState();
-        for (const key of [...state.keys()]) if (!w.scope || key.startsWith(w.scope)) state.delete(key);
-        for (const [name, value] of Object.entries(answer.values)) state.set(w.scope + name, value);
+        // One shareable calculator per page (each has its own page): its values are the whole fragment.
+        const state = new URLSearchParams(answer.values);
         history.replaceState(history.state, "", addressWith(new URLSearchParams(location.search), state));
       }, 300);
     }
@@ -473,7 +446,6 @@
   });
 
   function mountAll() {
-    if (forwardMovedValues()) return;
     const found = document.querySelectorAll("[data-calculator]:not([data-mounted])");
     for (const element of found) {
       element.dataset.mounted = "";

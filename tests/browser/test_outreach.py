@@ -49,7 +49,7 @@ def test_an_old_section_link_lands_on_a_section_that_leads_on(page: Page, site_u
     page.goto(f"{site_url}{OVERVIEW}#{section}")
     heading = page.locator(f"#{section}")
     expect(heading).to_be_in_viewport()
-    onward = page.locator(f'a[data-calculator-moved="{mode}"]')
+    onward = page.locator(f"#{section} ~ p a[href$='/calculator/{mode}/']").first
     expect(onward).to_be_visible()
     onward.click()
     page.wait_for_url(site_url + PAGES[mode])

@@ -1,7 +1,6 @@
 """Shared links (issue 13): a calculator keeps its values in the address's fragment, which the browser never
 sends to the server. The copied address restores the values and the result in a browser that has never seen
-the site; an old link with the values in its query is moved to the fragment; an old link to the outreach page,
-when it held three calculators, opens the calculator's own page with its values; a heading's fragment still works."""
+the site; an old link with the values in its query is moved to the fragment; a heading's fragment still works."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import Guard, result_after, wait_ready
 
-# page, calculator, field, a new value, and the field's name in the fragment (scoped on a page of several)
+# page, calculator, field, a new value, and the field's name in the fragment
 CASES = [
     ("calculator/interpret/", "interpret", "brand", "25", "brand"),
     ("calculator/funnel/", "funnel", "sent", "300", "sent"),
@@ -70,33 +69,6 @@ def test_an_edit_goes_to_the_fragment_and_a_fresh_browser_restores_it(
     expect(fresh.locator(f"#{mode}-{field}")).to_have_value(value)
     fresh.wait_for_function(SAME_TEXT, arg=[result_of(mode), shown])  # the same result, worked out there
     assert fresh.evaluate(STATE)[key] == value
-
-
-@pytest.mark.parametrize(("fragment", "path", "mode", "values"), [
-    ("funnel.pending=40&funnel.sent=300", "calculator/funnel/", "funnel", {"pending": "40", "sent": "300"}),
-    ("pacing.pending=350&pacing.per_day=30", "calculator/pacing/", "pacing", {"pending": "350", "per_day": "30"}),
-    ("warmup.days=3", "calculator/warmup/", "warmup", {"days": "3"}),
-    # From when the three shared a page: the first calculator named on the overview gets its values.
-    ("warmup.days=3&funnel.pending=40", "calculator/funnel/", "funnel", {"pending": "40"}),
-], ids=["funnel", "pacing", "warmup", "several"])
-def test_an_old_outreach_link_with_values_opens_the_calculators_own_page_with_them(
-        calc_page, fragment: str, path: str, mode: str, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    page = calc_page(f"calculator/outreach/?ssi-boot=auto#{fragment}")
-    assert page.evaluate("location.pathname").endswith("/" + path)
-    assert page.evaluate("location.search") == "?ssi-boot=auto"  # a parameter of ours goes along
-    assert page.evaluate(STATE) == values
-    for field, value in values.items():
-        expect(page.locator(f"#{mode}-{field}")).to_have_value(value)
-
-
-def test_an_old_outreach_link_followed_inside_the_site_goes_on_too(calc_page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    """Instant navigation swaps the overview in without loading it: the values still reach the funnel's page."""
-    page = calc_page("calculator/estimate/")
-    page.evaluate("() => { const a = Object.assign(document.createElement('a'),"
-                  " { href: '../outreach/#funnel.sent=300' }); document.body.append(a); a.click(); }")
-    page.wait_for_url(site_url + "calculator/funnel/#sent=300")
-    wait_ready(page)
-    expect(page.locator("#funnel-sent")).to_have_value("300")
 
 
 @pytest.mark.parametrize(("path", "mode", "query", "field", "value"), [
