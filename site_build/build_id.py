@@ -29,7 +29,8 @@ LOCKFILE = "pyodide/pyodide-lock.json"  # names the calculator wheel by its sha2
 _HEX = "[0-9a-f]{16}"
 # A reference to one of our files in a page: a quoted URL ending in javascripts/NAME or stylesheets/NAME,
 # with any query. Material's files (assets/javascripts/…) carry a hash of their own and are left alone.
-_PAGE_REF = re.compile(r'(?<=["\'])([^"\'\s<>]*?)((?:javascripts|stylesheets)/[\w.-]+\.(?:js|mjs|css))(\?[^"\'\s<>]*)?(?=["\'])')
+_PAGE_REF = re.compile(
+    r'(?<=["\'])([^"\'\s<>]*?)((?:javascripts|stylesheets)/[\w.-]+\.(?:js|mjs|css))(\?[^"\'\s<>]*)?(?=["\'])')
 # A module of ours named in a script: "./boot.mjs", "calculator-worker.mjs", with or without its stamp.
 _SCRIPT_REF = re.compile(rf'(["\'])(\./)?([\w-]+\.mjs)(\?v={_HEX})?\1')
 _CONSTANT = re.compile(rf'(const BUILD_ID = ")(?:{_HEX})?(";)')
