@@ -420,6 +420,7 @@
     if (window.ssiEarlyWorker) window.ssiEarlyWorker.worker.terminate(); // started by the page, for its own script
     window.ssiEarlyWorker = null;
     element.querySelector("[data-calculator-status]").textContent = element.dataset.statusOtherBuild;
+    settled(); // search-start.js need not wait for a calculator that will not start
     return false;
   }
 

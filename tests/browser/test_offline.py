@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 import urllib.request
@@ -22,6 +23,7 @@ from playwright.sync_api import Browser, BrowserType, Error, Page, Response, exp
 from site_build import build_id, csp, service_worker
 from site_build.serve_static import serve_in_thread
 from site_build.testing import OFFLINE_CACHE_JS
+from site_build.widgets import STATUS
 
 from .conftest import BASE, SITE, SITE_URL, Guard, chromium_args, chromium_path, follow, result_after, wait_ready
 
@@ -423,6 +425,32 @@ def test_without_the_offline_copy_a_new_deployment_never_mixes_with_the_old(
         if how == "instant navigation":  # build A's script reloaded the page into build C, once
             key = f"ssi-build-reload:{BASE}{TRACK}"
             assert page.evaluate("(key) => sessionStorage.getItem(key)", key) == built
+    finally:
+        visitor.context.close()
+        host.serve(SITE)
+    visitor.guard.check()
+
+
+def test_a_page_still_of_another_build_after_its_reload_says_so_and_does_not_start(
+        offline_browser: Browser, host: Host, tmp_path: Path) -> None:
+    # Were the reload to bring the old script again (a cache in between), the page must not loop nor run it.
+    odd = "0123456789abcdef"
+    mixed = tmp_path / "mixed"
+    shutil.copytree(SITE, mixed, copy_function=os.link)
+    page_file = mixed / TRACK / "index.html"
+    text = re.sub(r'data-build="[0-9a-f]{16}"', f'data-build="{odd}"', page_file.read_text(encoding="utf-8"))
+    page_file.unlink()
+    page_file.write_text(text, encoding="utf-8")
+    host.serve(mixed)
+    visitor = Visitor(offline_browser, service_workers="block")
+    try:
+        page = visitor.page()
+        loads: list[str] = []
+        page.on("request", lambda r: loads.append(r.url) if r.is_navigation_request() else None)
+        page.goto(SITE_URL + TRACK)
+        expect(page.locator("[data-calculator=track] [data-calculator-status]")).to_have_text(STATUS["other-build"])
+        assert loads == [SITE_URL + TRACK] * 2  # the page, and its one reload; then the status said why
+        assert page.evaluate("performance.getEntriesByName('ssi:ready').length") == 0
     finally:
         visitor.context.close()
         host.serve(SITE)
