@@ -5,8 +5,11 @@
 - every page gets its "last updated" date from git;
 - Material's search worker is started through ``javascripts/search-worker-late.js``, which builds the index
   once the page has settled (the reasons are in that file);
-- after the build, ``site/pyodide/`` receives the runtime, the calculator wheel and its lockfile, and then the
-  service worker is written (site_build/service_worker.py), last, since it lists every file of the site.
+- after the build, ``site/pyodide/`` receives the runtime, the calculator wheel and its lockfile; every page and
+  script is stamped with the build's id (site_build/build_id.py), every page gets its Content-Security-Policy
+  (site_build/csp.py: it hashes the inline scripts as stamped), and then the service worker is written
+  (site_build/service_worker.py), last, since it lists every file of the site. One hook calls them, because
+  their order matters.
 
 MkDocs loads this file by its path; ``site_build`` and ``calculator`` import because the repo root is on
 ``.venv``'s path (scripts/_lib.sh).
@@ -29,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from site_build import content_checks, pyodide_dist, service_worker
+from site_build import build_id, content_checks, csp, pyodide_dist, service_worker
 from site_build.widgets import model_description, starts_python, widget
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +80,8 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     copy_runtime(site)
+    build_id.stamp(site)  # before the policy: it changes inline scripts, and so their hashes
+    csp.apply(site)
     service_worker.write_service_worker(site)  # last: it lists every file of the site
 
 

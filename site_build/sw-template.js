@@ -8,7 +8,8 @@
 //   a later visit: a cache never holds two builds.
 // - activate: delete the caches of other builds.
 // - fetch: a file of this build comes from its cache, whatever the network holds; anything else goes to the
-//   network. A page offline that is not in the build gets the cached "not found" page.
+//   network. A folder's address without its trailing slash is redirected to the slash address, as the host
+//   does. A page offline that is not in the build gets the cached "not found" page.
 // No skipWaiting() and no clients.claim(): an open page keeps the build it started with; a new build takes
 // over once every page of the old one is closed.
 "use strict";
@@ -88,6 +89,17 @@ function buildPath(url) {
   return Object.hasOwn(BUILD.files, path) ? path : null;
 }
 
+// A folder's address without its trailing slash ("…/calculator/track"), when the folder is a page of the build:
+// the slash address, to redirect to as the host does (offline too), or null.
+function folderAddress(url) {
+  if (url.origin !== ROOT.origin || !url.pathname.startsWith(ROOT.pathname) || url.pathname.endsWith("/")) return null;
+  const path = `${url.pathname.slice(ROOT.pathname.length)}/index.html`;
+  if (!Object.hasOwn(BUILD.files, path)) return null;
+  const slashed = new URL(url.href);
+  slashed.pathname += "/";
+  return slashed.href;
+}
+
 async function fromBuild(request, path) {
   const cached = await caches.match(urlOf(path), { cacheName: CACHE });
   return cached || fetch(request);
@@ -111,7 +123,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   const path = buildPath(url);
+  const folder = request.mode === "navigate" && !path && folderAddress(url);
   if (path) event.respondWith(fromBuild(request, path));
+  else if (folder) event.respondWith(Response.redirect(folder, 301));
   else if (request.mode === "navigate" && url.origin === ROOT.origin) event.respondWith(fromNetwork(request));
 });
 

@@ -11,6 +11,10 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SSI_SITE_DIR", ROOT / "site"))  # scripts/test builds site/; override to test another
@@ -69,6 +73,25 @@ OFFLINE_CACHE_JS = """async () => {
   }
   return { names, files, bytes };
 }"""
+
+# Resolves once the page has performance mark [name], or rejects after [.., ms]. Not Playwright's
+# wait_for_function: that compiles its predicate inside the page, which the site's Content-Security-Policy
+# (no 'unsafe-eval', site_build/csp.py) rightly refuses; page.evaluate is run by the browser's debugger instead.
+MARK_JS = """([name, ms]) => new Promise((resolve, reject) => {
+  if (performance.getEntriesByName(name).length) { resolve(true); return; }
+  const observer = new PerformanceObserver(() => {
+    if (performance.getEntriesByName(name).length) { done(); resolve(true); }
+  });
+  const timer = setTimeout(() => { done(); reject(new Error(`no performance mark ${name} in ${ms} ms`)); }, ms);
+  const done = () => { clearTimeout(timer); observer.disconnect(); };
+  observer.observe({ type: "mark" });
+})"""
+
+
+def wait_for_mark(page: Page, name: str, timeout_ms: float = 60_000) -> None:
+    """Wait until the page has set performance mark ``name`` (ssi:ready, ssi:first-result, ssi:warm …)."""
+    page.evaluate(MARK_JS, [name, timeout_ms])
+
 
 PYODIDE_TEST_DEPS = ROOT / "build" / "pyodide-test-deps"
 PYODIDE_TEST_TOOLS = ("pytest", "pluggy", "iniconfig", "packaging", "pygments", "hypothesis", "sortedcontainers")

@@ -36,6 +36,9 @@ STATUS = MappingProxyType({
               " page to try again.",
     "refused": "The calculator could not load ({reason}), so what you asked for was not done and nothing was"
                " saved. Reload the page to try again.",
+    "other-build": "A new version of the site was published while you were reading, and this page could not load it"
+                   " whole, so the calculator did not start. The result below is for the example values; reload"
+                   " the page in a minute to use it.",
     "unsaved": "Your change could not be saved in this browser ({reason}: storage full or blocked). Export your"
                " data now so nothing is lost.",
 })

@@ -11,11 +11,19 @@ import { boot } from "./boot.mjs";
 // ?boot=auto|snapshot|cached|normal (the page passes its ?ssi-boot=; benchmarks compare them). "auto" is the
 // default: scripts/bench measured it best on every link.
 const strategy = new URL(import.meta.url).searchParams.get("boot") || "auto";
+// This file's build, written in by site_build/build_id.py; the page asks for its own build in ?v=. A cache or
+// a deployment in between could answer with another build's file: then this worker does not start.
+const BUILD_ID = "";
+const asked = new URL(import.meta.url).searchParams.get("v") || "";
 const reason = (error) => String((error && error.message) || error);
 let handleJson = null;
 let failure = "";
 
-const started = boot(strategy, (stage) => postMessage({ type: "progress", stage })).then(
+const ofAnotherBuild = asked && BUILD_ID && asked !== BUILD_ID;
+const starting = ofAnotherBuild
+  ? Promise.reject(new Error("a new version of the site was published while this page was open"))
+  : boot(strategy, (stage) => postMessage({ type: "progress", stage }));
+const started = starting.then(
   ({ handle, afterwards, ...detail }) => {
     handleJson = handle;
     idleWork.push(...afterwards);

@@ -13,6 +13,7 @@
 (() => {
   "use strict";
   const scriptURL = document.currentScript ? document.currentScript.src : location.href;
+  const BUILD_ID = ""; // this script's build, written in by site_build/build_id.py (as is each calculator's data-build)
   const ANSWER_WITHIN_MS = 30000; // unless the calculator's data-answer-within-ms says otherwise
   const SLOW_MS = 3000; // past this (or half the limit), the status line says the answer is slow in coming
   const RESTARTS_IN_A_ROW = 1; // a new worker that cannot answer either is not replaced again
@@ -105,9 +106,10 @@
   // ?ssi-boot=… on a page chooses how Python starts (tests and benchmarks use it; boot.mjs checks the name).
   function newWorker() {
     const boot = new URLSearchParams(location.search).get("ssi-boot");
-    const query = boot ? `?boot=${encodeURIComponent(boot)}` : "";
+    const url = new URL("calculator-worker.mjs", scriptURL); // the build adds ?v=<its id>
+    if (boot) url.searchParams.set("boot", boot);
     if (!performance.getEntriesByName("ssi:worker-start").length) performance.mark("ssi:worker-start");
-    return new Worker(new URL(`calculator-worker.mjs${query}`, scriptURL), { type: "module" });
+    return new Worker(url, { type: "module" });
   }
 
   function listen(started) {
@@ -445,17 +447,42 @@
     for (const w of live()) if (w.storageKey && (event.key === null || event.key === w.storageKey)) w.request({});
   });
 
+  // A calculator of another build than this script (instant navigation keeps the first page's script; a cache
+  // may keep an old copy) is never run by it: the page is loaded whole, once; if it is still of another build,
+  // its status line says so (sessionStorage remembers the try, so this never loops).
+  function ofThisBuild(element) {
+    const wanted = element.dataset.build || "";
+    if (!wanted || wanted === BUILD_ID) return true;
+    const key = `ssi-field-guide:build-reload:${location.pathname}`;
+    try {
+      if (sessionStorage.getItem(key) !== wanted) {
+        sessionStorage.setItem(key, wanted);
+        location.reload();
+        return false;
+      }
+    } catch {} // no session storage: no reload, since nothing could stop a loop
+    if (window.ssiEarlyWorker) window.ssiEarlyWorker.worker.terminate(); // started by the page, for its own script
+    window.ssiEarlyWorker = null;
+    element.querySelector("[data-calculator-status]").textContent = element.dataset.statusOtherBuild;
+    settled(); // search-start.js need not wait for a calculator that will not start
+    return false;
+  }
+
   function mountAll() {
     const found = document.querySelectorAll("[data-calculator]:not([data-mounted])");
+    const mounted = [];
     for (const element of found) {
       element.dataset.mounted = "";
+      if (!ofThisBuild(element)) continue;
       mount(element);
+      mounted.push(element);
     }
-    if ([...found].some((element) => element.matches(ON_LOAD))) startWorker();
+    if (mounted.some((element) => element.matches(ON_LOAD))) startWorker();
   }
 
   // Start Python as early as possible: this script runs at the end of the body, before Material is ready.
-  if (document.querySelector(ON_LOAD)) startWorker();
+  const first = document.querySelector(ON_LOAD);
+  if (first && (!first.dataset.build || first.dataset.build === BUILD_ID)) startWorker();
   // Material's instant navigation swaps pages without reloading; document$ emits on every page shown.
   if (window.document$) window.document$.subscribe(mountAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);

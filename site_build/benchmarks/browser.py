@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from site_build.serve_static import Throttle, serve_in_thread
-from site_build.testing import BASE, SITE, SITE_URL, chromium_args, chromium_path
+from site_build.testing import BASE, SITE, SITE_URL, chromium_args, chromium_path, wait_for_mark
 
 
 def chromium() -> str:
@@ -74,7 +74,7 @@ class Bytes:
 
 def mark(page: Page, name: str, timeout: float = 120_000) -> float:
     """Wait for a performance mark and return its time since navigation started, in ms."""
-    page.wait_for_function(f"performance.getEntriesByName('{name}').length > 0", timeout=timeout)
+    wait_for_mark(page, name, timeout)
     return float(page.evaluate(f"performance.getEntriesByName('{name}')[0].startTime"))
 
 
@@ -108,7 +108,7 @@ TYPING_PAUSE_MS = 100  # a fast typist: ten keys a second
 
 def wait_warm(page: Page) -> None:
     """Wait until the worker has warmed up after its first answer (a fraction of a second after it is ready)."""
-    page.wait_for_function("performance.getEntriesByName('ssi:warm').length > 0", timeout=60_000)
+    wait_for_mark(page, "ssi:warm", 60_000)
 
 
 def edit_latencies(page: Page, mode: str, field: str, values: list[str],

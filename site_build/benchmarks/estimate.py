@@ -18,6 +18,7 @@ from calculator.estimate.planner import make_plan
 from calculator.estimate.score import estimate
 from calculator.modes import WebRequest, registry
 from calculator.web import handle
+from site_build.testing import wait_for_mark
 
 from .browser import chromium_site, edit_latencies, median, p95, wait_warm
 from .timing import samples_ms
@@ -60,7 +61,7 @@ def browser() -> list[tuple[str, float, str]]:
             context = chrome.new_context()
             page = context.new_page()
             page.goto(f"{url}calculator/{mode}/")
-            page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=120_000)
+            wait_for_mark(page, "ssi:first-result", 120_000)
             wait_warm(page)
             values = [str(100 + (i % 20) * 37) for i in range(EDITS)]
             times = edit_latencies(page, mode, field, values)

@@ -19,6 +19,7 @@ from calculator.modes import WebRequest
 from calculator.track import chart, csvio, storage
 from calculator.track.mode import handle
 from calculator.track.readings import Reading
+from site_build.testing import wait_for_mark
 
 from .timing import Figures, median_ms, with_browser
 
@@ -140,7 +141,7 @@ def browser() -> list[tuple[str, float, str]]:
         context = chromium.new_context()
         page = context.new_page()
         page.goto(url + PAGE)
-        page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=180_000)
+        wait_for_mark(page, "ssi:first-result", 180_000)
         wait_warm(page)
         first: list[float] = []
         for _ in range(5):

@@ -13,7 +13,7 @@ from typing import Any
 
 from site_build import service_worker
 from site_build.serve_static import Throttle
-from site_build.testing import OFFLINE_CACHE_JS, SITE
+from site_build.testing import OFFLINE_CACHE_JS, SITE, wait_for_mark
 
 from .browser import served
 
@@ -54,7 +54,7 @@ def measure(label: str, throttle: Throttle | None) -> list[tuple[str, float, str
             page = context.new_page()
             page.set_default_timeout(300_000)
             page.goto(url + PAGE)
-            page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0")
+            wait_for_mark(page, "ssi:first-result")
             started = time.perf_counter()
             cached = page.evaluate(OFFLINE_CACHE_JS)
             first = time.perf_counter() - started

@@ -27,6 +27,7 @@ from calculator.team.model import Team, add_file
 from calculator.team.stats import summarise
 from calculator.track.csvio import to_csv
 from calculator.track.readings import Reading
+from site_build.testing import wait_for_mark
 
 from .timing import Figures, median_ms, with_browser
 
@@ -146,7 +147,7 @@ def browser() -> list[tuple[str, float, str]]:
         context = chromium.new_context()
         page = context.new_page()
         page.goto(url + PAGE)
-        page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0", timeout=180_000)
+        wait_for_mark(page, "ssi:first-result", 180_000)
         wait_warm(page)
         loads = []
         for _ in range(ROUNDS):

@@ -18,7 +18,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from site_build import testing
 from site_build.serve_static import serve_in_thread
-from site_build.testing import BASE, HOST, ROOT, SITE, SITE_URL, chromium_args
+from site_build.testing import BASE, HOST, ROOT, SITE, SITE_URL, chromium_args, wait_for_mark
 
 __all__ = ["BASE", "SITE", "SITE_URL", "chromium_args"]  # for the test modules
 
@@ -58,6 +58,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any], site_serv
         "executable_path": chromium_path(),
         "args": chromium_args(site_server),
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    # The site's Content-Security-Policy (site_build/csp.py) refuses what these tests themselves put into a page:
+    # axe-core as an inline script, and Playwright's wait_for_function (compiled in the page). test_csp.py and
+    # test_offline.py run every page, search and calculator under the real policy.
+    return {**browser_context_args, "bypass_csp": True}
 
 
 @pytest.fixture
@@ -109,7 +117,7 @@ def guarded_page(page: Page, guard: Guard) -> Iterator[Page]:
 
 def wait_ready(page: Page) -> None:
     """Wait until Python answers in the page: ready, and the first live result shown."""
-    page.wait_for_function("performance.getEntriesByName('ssi:first-result').length > 0")
+    wait_for_mark(page, "ssi:first-result")  # CSP-safe, unlike wait_for_function (site_build/testing.py)
 
 
 @pytest.fixture
@@ -122,6 +130,15 @@ def calc_page(guarded_page: Page) -> Callable[[str], Page]:
         return guarded_page
 
     return open_page
+
+
+def follow(page: Page, href: str) -> None:
+    """Click a link to ``href`` put at the top of the article, as a reader would (Material takes it over)."""
+    page.evaluate("""(href) => {
+      const link = Object.assign(document.createElement("a"), { href, id: "ssi-test-link", textContent: href });
+      document.querySelector("article").prepend(link);
+    }""", href)
+    page.click("#ssi-test-link")
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 import urllib.request
@@ -17,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserType, Page, Response, expect
+from playwright.sync_api import Browser, BrowserType, Error, Page, Response, expect
 
-from site_build import service_worker
+from site_build import build_id, csp, service_worker
 from site_build.serve_static import serve_in_thread
 from site_build.testing import OFFLINE_CACHE_JS
+from site_build.widgets import STATUS
 
-from .conftest import BASE, SITE, SITE_URL, Guard, chromium_args, chromium_path, result_after, wait_ready
+from .conftest import BASE, SITE, SITE_URL, Guard, chromium_args, chromium_path, follow, result_after, wait_ready
 
 PAGE = "calculator/interpret/"
 PREFIX = service_worker.CACHE_PREFIX
@@ -92,8 +94,8 @@ def offline_browser(browser_type: BrowserType, host: Host) -> Iterator[Browser]:
 class Visitor:
     """One visitor: a browser profile (it keeps its service worker), its guard, and its pages."""
 
-    def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context()
+    def __init__(self, browser: Browser, **options: Any) -> None:
+        self.context = browser.new_context(**options)
         self.guard = Guard()
         self.context.on("request", lambda r: self.guard.request(r.url))
 
@@ -137,12 +139,19 @@ class Received:
         self.responses: list[Response] = []
         page.on("response", lambda response: self.responses.append(response))
 
-    def digests(self) -> dict[str, str]:
+    def digests(self, only: tuple[str, ...] = ()) -> dict[str, str]:
+        """Path -> sha256 of what arrived; ``only`` those paths (then a body gone with its page is skipped)."""
         found: dict[str, str] = {}
         for response in self.responses:
             path = build_path(response.url)
-            if path and response.request.method == "GET" and response.status == 200:
-                found[path] = hashlib.sha256(response.body()).hexdigest()
+            if not path or (only and path not in only):
+                continue
+            if response.request.method == "GET" and response.status == 200:
+                try:
+                    found[path] = hashlib.sha256(response.body()).hexdigest()
+                except Error:
+                    if not only:
+                        raise
         return found
 
 
@@ -332,3 +341,117 @@ def test_an_install_that_meets_files_of_another_build_keeps_nothing(visitor: Vis
     cached = page.evaluate(OFFLINE_CACHE_JS)
     assert cached["names"] == [PREFIX + version_of(v2)]
     assert cached["files"] == len(manifest_of(v2))
+
+
+def test_offline_a_calculator_address_without_its_slash_opens_the_calculator(visitor: Visitor, host: Host) -> None:
+    # D11: online the host redirects ".../track" to ".../track/"; offline the service worker does the same.
+    page = visitor.page()
+    install(page)
+    host.stop()
+    visitor.context.set_offline(True)
+    try:
+        page.goto(SITE_URL + "calculator/track")
+        assert page.url == SITE_URL + "calculator/track/"
+        expect(page.locator("article h1")).to_contain_text("Track my SSI")
+        wait_ready(page)
+    finally:
+        visitor.context.set_offline(False)
+        host.serve(SITE)
+
+
+TRACK = "calculator/track/"
+
+
+def another_build(site: Path, target: Path) -> Path:
+    """Build C: ``site`` (hard-linked, so it is quick) with calculator.js and the track page changed, then
+    stamped, given its policy and its service worker as the build does (site_build/hooks.py)."""
+    shutil.copytree(site, target, copy_function=os.link)
+    marker = '<meta name="ssi-test-build" content="C"></head>'
+    changes: dict[str, Callable[[str], str]] = {
+        TRACK + "index.html": lambda text: text.replace("</head>", marker, 1),
+        "javascripts/calculator.js": lambda text: text + '\nwindow.ssiTestBuild = "C";\n',
+    }
+    for path, change in changes.items():
+        text = (target / path).read_text(encoding="utf-8")
+        (target / path).unlink()  # never write through a hard link into the first build
+        (target / path).write_text(change(text), encoding="utf-8")
+    build_id.stamp(target)
+    csp.apply(target)
+    service_worker.write_service_worker(target, development=False)
+    return target
+
+
+def running_build(page: Page) -> str | None:
+    """The test build the page's calculator.js comes from ("C"), None for the original; None while reloading."""
+    try:
+        return page.evaluate("window.ssiTestBuild || null")  # type: ignore[no-any-return]
+    except Error:  # the page is being replaced (its reload into the new build)
+        return None
+
+
+@pytest.mark.parametrize("how", ["navigation", "instant navigation"])
+def test_without_the_offline_copy_a_new_deployment_never_mixes_with_the_old(
+        offline_browser: Browser, host: Host, tmp_path: Path, how: str) -> None:
+    # The probe's row 5.4 (D5): service workers blocked, as for a reader of the guide alone or the first moments
+    # of a first visit. The FAQ is read, build C is deployed, then Track is opened.
+    c = another_build(SITE, tmp_path / "c")
+    files = manifest_of(c)
+    built = build_id.build_id(c)
+    assert built != build_id.build_id(SITE)
+    host.serve(SITE)
+    visitor = Visitor(offline_browser, service_workers="block")
+    try:
+        page = visitor.page()
+        page.goto(SITE_URL + "faq/")
+        page.wait_for_load_state("networkidle")  # build A's calculator.js is loaded, and in the HTTP cache
+        assert running_build(page) is None
+        host.serve(c)
+        received = Received(page)
+        if how == "navigation":
+            page.goto(SITE_URL + TRACK)
+        else:
+            follow(page, "../calculator/track/")  # Material swaps the page in; build A's script meets C's page
+        wait_until(lambda: running_build(page), lambda b: b == "C")
+        page.wait_for_load_state("load")
+        expect(page.locator("meta[name=ssi-test-build]")).to_have_attribute("content", "C")
+        wait_ready(page)
+        with result_after(page, "track") as result:
+            page.locator("[data-calculator=track] form").dispatch_event("input")
+        assert "ok" in result
+        scripts = ("javascripts/calculator.js", "javascripts/calculator-worker.mjs", "javascripts/boot.mjs")
+        got = received.digests(only=scripts)
+        for path in scripts:
+            assert got.get(path) == files[path], f"{path} is not build C's"
+        if how == "instant navigation":  # build A's script reloaded the page into build C, once
+            key = f"ssi-build-reload:{BASE}{TRACK}"
+            assert page.evaluate("(key) => sessionStorage.getItem(key)", key) == built
+    finally:
+        visitor.context.close()
+        host.serve(SITE)
+    visitor.guard.check()
+
+
+def test_a_page_still_of_another_build_after_its_reload_says_so_and_does_not_start(
+        offline_browser: Browser, host: Host, tmp_path: Path) -> None:
+    # Were the reload to bring the old script again (a cache in between), the page must not loop nor run it.
+    odd = "0123456789abcdef"
+    mixed = tmp_path / "mixed"
+    shutil.copytree(SITE, mixed, copy_function=os.link)
+    page_file = mixed / TRACK / "index.html"
+    text = re.sub(r'data-build="[0-9a-f]{16}"', f'data-build="{odd}"', page_file.read_text(encoding="utf-8"))
+    page_file.unlink()
+    page_file.write_text(text, encoding="utf-8")
+    host.serve(mixed)
+    visitor = Visitor(offline_browser, service_workers="block")
+    try:
+        page = visitor.page()
+        loads: list[str] = []
+        page.on("request", lambda r: loads.append(r.url) if r.is_navigation_request() else None)
+        page.goto(SITE_URL + TRACK)
+        expect(page.locator("[data-calculator=track] [data-calculator-status]")).to_have_text(STATUS["other-build"])
+        assert loads == [SITE_URL + TRACK] * 2  # the page, and its one reload; then the status said why
+        assert page.evaluate("performance.getEntriesByName('ssi:ready').length") == 0
+    finally:
+        visitor.context.close()
+        host.serve(SITE)
+    visitor.guard.check()
