@@ -423,7 +423,7 @@ def test_without_the_offline_copy_a_new_deployment_never_mixes_with_the_old(
         for path in scripts:
             assert got.get(path) == files[path], f"{path} is not build C's"
         if how == "instant navigation":  # build A's script reloaded the page into build C, once
-            key = f"ssi-build-reload:{BASE}{TRACK}"
+            key = f"ssi-field-guide:build-reload:{BASE}{TRACK}"
             assert page.evaluate("(key) => sessionStorage.getItem(key)", key) == built
     finally:
         visitor.context.close()

@@ -48,6 +48,9 @@ def test_every_page_has_a_large_link_preview_with_alt_text(page: Path) -> None:
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
     assert meta["og:url"].startswith(site_url())
     assert meta["og:title"] and meta["og:description"]
+    # A quote in a description must not end the attribute early (Material writes its own description unescaped).
+    assert meta["og:description"] == meta["twitter:description"] == meta["description"]
+    assert meta["description"].rstrip().endswith((".", "?", ")")), meta["description"]
 
 
 def test_the_preview_picture_is_ours_and_the_size_previews_want() -> None:
