@@ -419,13 +419,16 @@
       // Changing the address costs the page ~20 ms, more than the calculation: do it once typing pauses.
       clearTimeout(w.addressTimer);
       const path = location.pathname;
-      w.addressTimer = setTimeout(() => {
+      w.writeAddress = () => {
+        clearTimeout(w.addressTimer);
+        w.writeAddress = null;
         // A page left by instant navigation must not write into the next page's address.
         if (!w.element.isConnected || location.pathname !== path) return;
         // One shareable calculator per page (each has its own page): its values are the whole fragment.
         const state = new URLSearchParams(answer.values);
         history.replaceState(history.state, "", addressWith(new URLSearchParams(location.search), state));
-      }, 300);
+      };
+      w.addressTimer = setTimeout(w.writeAddress, 300);
     }
     if (answer.debug) console.warn("calculator:", answer.debug);
     if (!performance.getEntriesByName("ssi:first-result").length) performance.mark("ssi:first-result");
@@ -441,6 +444,13 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
+
+  // A link followed before typing paused: the values go into this page's address first, so Back finds them.
+  // (Capturing, this runs before Material's instant navigation moves to the next address.)
+  document.addEventListener("click", (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest("a[href]")) return;
+    for (const w of live()) if (w.writeAddress) w.writeAddress();
+  }, true);
 
   // Another tab changed what a calculator keeps: show it here too (Python merges this tab's pending saves in).
   window.addEventListener("storage", (event) => {
