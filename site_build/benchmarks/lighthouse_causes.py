@@ -72,8 +72,10 @@ def primary_navigation_pruned(html: str) -> str:
     return html[:start] + '<nav class="md-nav md-nav--primary" aria-label="Navigation"></nav>' + html[end:]
 
 
-OUR_SCRIPTS = r'<script src="[^"]*javascripts/(?:calculator|offline|search-start)\.js"></script>'
-OUR_STYLES = r'<link rel="stylesheet" href="[^"]*stylesheets/(?:site|team)\.css">'
+# Our script files, and the inline starter of the calculator's worker (so no Python starts either).
+OUR_SCRIPTS = (r'<script src="[^"]*javascripts/(?:calculator|offline|search-start|site-data)\.js[^"]*"></script>'
+               r'|<script>\s*window\.ssiEarlyWorker.*?</script>')
+OUR_STYLES = r'<link rel="stylesheet" href="[^"]*stylesheets/(?:site|team)\.css[^"]*">'
 PALETTE = r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
 
 
@@ -88,6 +90,10 @@ def _all(*edits: Edit) -> Edit:
 VARIANTS: dict[str, Edit] = {
     "as built": lambda html: html,
     "no tooltips (abbr + footnotes)": without_features("content.tooltips", "content.footnote.tooltips"),
+    "no abbreviation tooltips": without_features("content.tooltips"),
+    "no footnote tooltips": without_features("content.footnote.tooltips"),
+    "no toc.follow": without_features("toc.follow"),
+    "no navigation tabs/sections": without_features("navigation.tabs", "navigation.sections"),
     "no instant navigation": without_features("navigation.instant"),
     "no navigation.* / toc.follow": without_features("navigation.", "toc.follow"),
     "no search features": without_features("search."),

@@ -31,3 +31,23 @@ def test_a_calculator_page_builds_the_index_after_the_calculator_settles(guarded
     # Two clocks (the network's and the page's) agree to a few ms; ungated, the index would start about a second
     # before the calculator warms up.
     assert started[0].timing["startTime"] >= warm - 50
+
+
+def test_a_shared_search_keeps_its_words_out_of_every_request(guarded_page: Page, site_url: str) -> None:
+    """The share button copies "#q=words", which opens the search there; no request carries the words."""
+    page = guarded_page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(site_url + "faq/")
+    search(page, "pillar")
+    share = page.locator("[data-md-component=search-share]")
+    share.click()
+    copied = share.get_attribute("data-clipboard-text") or ""
+    assert "#q=pillar" in copied and "?q=" not in copied
+
+    page.goto(site_url + "basics/#q=pillar")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching documents")
+    expect(page.locator(".md-search__input")).to_have_value("pillar")
+    page.locator(".md-search-result__link").first.click()  # a result opens without the words in its address
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in asked if "pillar" in url.split("#")[0].lower().replace("/pillars/", "/")]
