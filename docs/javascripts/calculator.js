@@ -233,6 +233,7 @@
       storageKey,
       status: element.querySelector("[data-calculator-status]"),
       result: element.querySelector("[data-calculator-result]"),
+      shown: "", // the result's HTML as the browser writes it, once set (see show)
       busy: false, // a request is with the worker
       again: false, // the values changed since the last request
       actions: [], // buttons pressed and files chosen, in order, each with the values of that moment
@@ -320,6 +321,7 @@
       event.preventDefault();
       w.request({ action: button.dataset.action });
     });
+    w.shown = w.result ? w.result.innerHTML : "";
     if (state !== "idle") render(w); // until Python is asked for, the line written at build time stands
     widgets.add(w);
     w.request({});
@@ -401,7 +403,15 @@
       w.notice = null; // whatever it said is over
       render(w);
     }
-    w.result.innerHTML = answer.html; // rendered by Python, every piece of user text escaped there
+    // Rendered by Python, every piece of user text escaped there. An answer the page already shows (the
+    // build's pre-rendered result, once Python starts) leaves the page untouched: replacing it costs a phone
+    // a restyle and relayout of the page for nothing (issue 18).
+    const fresh = document.createElement("template");
+    fresh.innerHTML = answer.html;
+    if (fresh.innerHTML !== w.shown) {
+      w.shown = fresh.innerHTML;
+      w.result.replaceChildren(fresh.content);
+    }
     for (const slot of w.form.querySelectorAll("[data-error-for]")) {
       const message = answer.errors[slot.dataset.errorFor] || "";
       const input = w.form.elements.namedItem(slot.dataset.errorFor);

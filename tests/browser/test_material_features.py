@@ -32,6 +32,35 @@ def test_the_colour_toggle_goes_light_dark_then_back_to_the_system(guarded_page:
     assert scheme(guarded_page) == "default"
 
 
+
+def test_the_colour_scheme_is_kept_only_once_chosen(guarded_page: Page, site_url: str) -> None:
+    """The toggle stores a choice, not the scheme each page shows (issue 18: the site's own toggle)."""
+    guarded_page.emulate_media(color_scheme="dark")
+    guarded_page.goto(site_url + "faq/")
+    expect(guarded_page.locator('meta[name="color-scheme"]')).to_have_attribute("content", "dark")
+    assert guarded_page.evaluate("Object.keys(localStorage)") == []
+    toggle(guarded_page, 1)
+    expect(guarded_page.locator('meta[name="color-scheme"]')).to_have_attribute("content", "light")
+    stored = guarded_page.evaluate("JSON.parse(localStorage.getItem('/ssi-field-guide/.__palette'))")
+    assert stored["index"] == 1 and stored["color"]["scheme"] == "default"
+    expect(guarded_page.locator('meta[name="theme-color"]')).to_have_attribute("content", "#4051b5")
+    guarded_page.get_by_role("link", name="Sources").first.click()  # instant navigation keeps the choice
+    expect(guarded_page.locator("h1")).to_contain_text("Sources")
+    assert scheme(guarded_page) == "default"
+    expect(guarded_page.locator('label.md-header__button[for="__palette_2"]')).to_be_visible()
+
+
+def test_the_colour_toggle_works_by_keyboard(guarded_page: Page, site_url: str) -> None:
+    guarded_page.emulate_media(color_scheme="light")
+    guarded_page.goto(site_url + "faq/")
+    guarded_page.locator("#__palette_0").focus()
+    guarded_page.keyboard.press("Enter")  # system -> light, as Material's toggle does
+    guarded_page.keyboard.press("Enter")  # light -> dark
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(guarded_page.locator("#__palette_2")).to_be_focused()
+    guarded_page.reload()
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
 def test_pointing_at_a_footnote_shows_its_text(guarded_page: Page, site_url: str) -> None:
     guarded_page.goto(site_url + "faq/")
     ref = guarded_page.locator("a.footnote-ref").first
