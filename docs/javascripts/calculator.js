@@ -233,7 +233,6 @@
       storageKey,
       status: element.querySelector("[data-calculator-status]"),
       result: element.querySelector("[data-calculator-result]"),
-      shown: "", // the result's HTML as the browser writes it, once set (see show)
       busy: false, // a request is with the worker
       again: false, // the values changed since the last request
       actions: [], // buttons pressed and files chosen, in order, each with the values of that moment
@@ -321,7 +320,7 @@
       event.preventDefault();
       w.request({ action: button.dataset.action });
     });
-    w.shown = w.result ? w.result.innerHTML : "";
+    w.shown = w.result.innerHTML; // the result's HTML as the browser writes it (see show)
     if (state !== "idle") render(w); // until Python is asked for, the line written at build time stands
     widgets.add(w);
     w.request({});
