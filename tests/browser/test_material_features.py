@@ -1,5 +1,6 @@
 """Material features readers use: the three-state colour toggle, footnote previews, breadcrumbs, search sharing."""
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import run_axe
@@ -32,7 +33,6 @@ def test_the_colour_toggle_goes_light_dark_then_back_to_the_system(guarded_page:
     assert scheme(guarded_page) == "default"
 
 
-
 def test_the_colour_scheme_is_kept_only_once_chosen(guarded_page: Page, site_url: str) -> None:
     """The toggle stores a choice, not the scheme each page shows (issue 18: the site's own toggle)."""
     guarded_page.emulate_media(color_scheme="dark")
@@ -60,6 +60,19 @@ def test_the_colour_toggle_works_by_keyboard(guarded_page: Page, site_url: str) 
     expect(guarded_page.locator("#__palette_2")).to_be_focused()
     guarded_page.reload()
     expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize("saved", ["not json", '{"index": 1.5}', '{"index": "dark"}'])
+def test_a_corrupt_saved_colour_choice_leaves_a_working_toggle(guarded_page: Page, site_url: str, saved: str) -> None:
+    guarded_page.emulate_media(color_scheme="light")
+    guarded_page.goto(site_url + "faq/")
+    guarded_page.evaluate("saved => localStorage.setItem('/ssi-field-guide/.__palette', saved)", saved)
+    guarded_page.reload()
+    assert scheme(guarded_page) == "default"  # follows the system, as with no choice
+    toggle(guarded_page, 1)
+    toggle(guarded_page, 2)
+    expect(guarded_page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
 
 def test_pointing_at_a_footnote_shows_its_text(guarded_page: Page, site_url: str) -> None:
     guarded_page.goto(site_url + "faq/")
