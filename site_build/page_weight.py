@@ -1,12 +1,13 @@
 r"""MkDocs hook: keep each page's start-up work close to plain Material's (issue 18).
 
-With ``content.tooltips`` Material mounts a tooltip, with its observers, on every element of the content that
-has a ``title``, while the page starts. Our pages had dozens each, most of them not useful to a reader:
+Tooltips are shown by docs/javascripts/tooltips.js, made only when a reader points at or focuses an element
+(Material's ``content.tooltips`` mounted one, with its observers, on every element with a ``title`` while the
+page started). Still, many titles on our pages were not useful to a reader:
 
 - every occurrence of an abbreviation from the auto-appended list (the FAQ had "SSI" twenty times): the
   first occurrence of each on the page keeps its explanation; later ones are plain ``<abbr>`` elements;
 - the "Permanent link" anchor of every heading and the "Jump back to footnote" link of every footnote: their
-  title becomes an ``aria-label``, so screen readers still announce it and no tooltip is mounted.
+  title becomes an ``aria-label``, so screen readers still announce it and no tooltip pops up over it.
 
 Also, for small screens: every table of the built page is put in its own box that scrolls sideways when the table is
 wider than the screen (the page itself never does), and that box can be reached with the keyboard and is

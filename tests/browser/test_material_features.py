@@ -1,4 +1,4 @@
-"""Material features readers use: the three-state colour toggle, footnote previews, breadcrumbs, search sharing."""
+"""Material features readers use: the three-state colour toggle, tooltips, breadcrumbs, search sharing."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -83,6 +83,44 @@ def test_pointing_at_a_footnote_shows_its_text(guarded_page: Page, site_url: str
     tooltip = guarded_page.locator(".md-tooltip2").filter(has_text=" ".join(words))
     expect(tooltip).to_be_visible()
     assert guarded_page.url.endswith("faq/")  # read in place: the page did not jump to the notes
+
+
+def test_a_footnote_preview_opens_by_keyboard_and_escape_closes_it(guarded_page: Page, site_url: str) -> None:
+    guarded_page.goto(site_url + "faq/")
+    ref = guarded_page.locator("a.footnote-ref").first
+    ref.focus()
+    preview = guarded_page.get_by_role("dialog", name=f"Footnote {ref.inner_text().strip()}")
+    expect(preview).to_be_visible()
+    expect(ref).to_have_attribute("aria-controls", "ssi-tooltip")
+    assert run_axe(guarded_page) == []
+    guarded_page.keyboard.press("Escape")
+    expect(preview).to_have_count(0)
+    expect(ref).to_be_focused()  # dismissed, not moved away from
+
+
+def test_pointing_at_an_abbreviation_explains_it_once(guarded_page: Page, site_url: str) -> None:
+    """Our tooltip shows the explanation; the browser's own one (from ``title``) does not show over it."""
+    guarded_page.goto(site_url + "faq/")
+    abbr = guarded_page.locator(".md-content abbr").first  # not [title]: the script moves it while shown
+    meaning = abbr.get_attribute("title") or ""
+    abbr.hover()
+    tooltip = guarded_page.get_by_role("tooltip")
+    expect(tooltip).to_have_text(meaning)
+    expect(abbr).not_to_have_attribute("title", meaning)
+    expect(abbr).to_have_attribute("aria-describedby", "ssi-tooltip")
+    box, tip = abbr.bounding_box(), tooltip.bounding_box()
+    assert box and tip and tip["y"] >= box["y"] + box["height"]  # below the word, not over it
+    guarded_page.mouse.move(0, 0)
+    expect(tooltip).to_have_count(0)
+    expect(abbr).to_have_attribute("title", meaning)  # kept for the next time and for readers without scripts
+
+
+def test_no_tooltip_is_made_before_a_reader_asks_for_one(guarded_page: Page, site_url: str) -> None:
+    """Issue 18: tooltips cost nothing at start-up (Material's made one per abbreviation and footnote)."""
+    guarded_page.goto(site_url + "faq/")
+    guarded_page.wait_for_load_state("load")
+    assert guarded_page.locator(".md-content abbr[title]").count() > 0
+    expect(guarded_page.locator(".md-tooltip2")).to_have_count(0)
 
 
 def test_breadcrumbs_lead_back_up_the_guide(guarded_page: Page, site_url: str) -> None:
