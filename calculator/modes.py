@@ -65,6 +65,9 @@ class Response(TypedDict):
     merge: NotRequired[bool]
     pending: NotRequired[str]  # for the page to send back with its next requests (WebRequest.pending)
     download: NotRequired[Download]  # a file for the browser to offer
+    # Names ``html`` (web.handle): the page leaves a result it already shows in place, without comparing
+    # HTML the theme and the build have since rewritten (absolute links, table boxes).
+    digest: NotRequired[str]
 
 
 @dataclass(frozen=True)

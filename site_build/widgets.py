@@ -70,6 +70,7 @@ def widget(name: str, root: str) -> str:
     response = handle(WebRequest(name, mode.defaults(), root))
     if not response["ok"]:
         raise ValueError(f"the {name} calculator's default values do not validate: {response['errors']}")
+    shown = pending_buttons(response["html"])
     return (
         f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}"'
         + (f' data-storage-key="{esc(mode.storage_key)}"' if mode.storage_key else "")
@@ -83,8 +84,10 @@ def widget(name: str, root: str) -> str:
         + (esc(ON_INPUT_STATUS["idle"]) if mode.start_on_input
            else "This result was worked out for the example values when the page was built.")
         + "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
-        f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite">'
-        f"{pending_buttons(response['html'])}</section>\n</div>"
+        f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite"'
+        # Named only when it is Python's answer as is: one with "still loading" buttons is replaced by the first.
+        + (f' data-digest="{esc(response["digest"])}"' if shown == response["html"] and "digest" in response else "")
+        + f">{shown}</section>\n</div>"
     )
 
 

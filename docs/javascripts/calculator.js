@@ -108,7 +108,7 @@
     const boot = new URLSearchParams(location.search).get("ssi-boot");
     const url = new URL("calculator-worker.mjs", scriptURL); // the build adds ?v=<its id>
     if (boot) url.searchParams.set("boot", boot);
-    if (!performance.getEntriesByName("ssi:worker-start").length) performance.mark("ssi:worker-start");
+    performance.mark("ssi:worker-start");
     return new Worker(url, { type: "module" });
   }
 
@@ -127,18 +127,34 @@
     if (worker || state !== "idle") return;
     state = "loading";
     setStatus("loading");
-    const early = window.ssiEarlyWorker; // started from the page head on a direct load (see overrides/main.html)
-    window.ssiEarlyWorker = null;
     try {
-      listen(early ? early.worker : newWorker());
+      listen(newWorker());
     } catch (error) {
       fail("failed", reasonOf(error));
-      return;
     }
-    if (early) {
-      early.detach();
-      for (const data of early.early) receive(data);
-    }
+  }
+
+  // Python starts once the page itself has started (issue 18): the worker's download and compiling took both
+  // cores of a small machine while the theme laid the page out, and the page's own tasks grew up to four times
+  // longer (Lighthouse's total blocking time on a calculator page: ~1 s). The build's pre-rendered result is on
+  // the page meanwhile. Whoever reaches for a calculator before then starts it at once.
+  let starting = null;
+  function startSoon() {
+    if (starting || worker || state !== "idle") return;
+    const uses = ["focusin", "pointerdown", "keydown"];
+    const go = () => {
+      for (const type of uses) document.removeEventListener(type, onUse, true);
+      removeEventListener("load", afterLoad);
+      starting = null;
+      if (document.querySelector(ON_LOAD)) startWorker(); // not if instant navigation has left the page meanwhile
+    };
+    const onUse = (event) => { if (event.target instanceof Element && event.target.closest("[data-calculator]")) go(); };
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0));
+    const afterLoad = () => idle();
+    starting = go;
+    for (const type of uses) document.addEventListener(type, onUse, true);
+    if (document.readyState === "complete") idle();
+    else addEventListener("load", afterLoad);
   }
 
   function receive(data) {
@@ -320,7 +336,7 @@
       event.preventDefault();
       w.request({ action: button.dataset.action });
     });
-    w.shown = w.result.innerHTML; // the result's HTML as the browser writes it (see show)
+    w.digest = w.result.dataset.digest || ""; // names the build's result, if it is Python's answer as is (see show)
     if (state !== "idle") render(w); // until Python is asked for, the line written at build time stands
     widgets.add(w);
     w.request({});
@@ -404,11 +420,12 @@
     }
     // Rendered by Python, every piece of user text escaped there. An answer the page already shows (the
     // build's pre-rendered result, once Python starts) leaves the page untouched: replacing it costs a phone
-    // a restyle and relayout of the page for nothing (issue 18).
-    const fresh = document.createElement("template");
-    fresh.innerHTML = answer.html;
-    if (fresh.innerHTML !== w.shown) {
-      w.shown = fresh.innerHTML;
+    // a restyle and relayout of the page, and the theme's reaction to it, for nothing (issue 18). Python
+    // names each answer (answer.digest), as it named the build's.
+    if (!answer.digest || answer.digest !== w.digest) {
+      w.digest = answer.digest || "";
+      const fresh = document.createElement("template");
+      fresh.innerHTML = answer.html;
       w.result.replaceChildren(fresh.content);
     }
     for (const slot of w.form.querySelectorAll("[data-error-for]")) {
@@ -480,8 +497,6 @@
         return false;
       }
     } catch {} // no session storage: no reload, since nothing could stop a loop
-    if (window.ssiEarlyWorker) window.ssiEarlyWorker.worker.terminate(); // started by the page, for its own script
-    window.ssiEarlyWorker = null;
     element.querySelector("[data-calculator-status]").textContent = element.dataset.statusOtherBuild;
     settled(); // search-start.js need not wait for a calculator that will not start
     return false;
@@ -496,12 +511,9 @@
       mount(element);
       mounted.push(element);
     }
-    if (mounted.some((element) => element.matches(ON_LOAD))) startWorker();
+    if (mounted.some((element) => element.matches(ON_LOAD))) startSoon();
   }
 
-  // Start Python as early as possible: this script runs at the end of the body, before Material is ready.
-  const first = document.querySelector(ON_LOAD);
-  if (first && (!first.dataset.build || first.dataset.build === BUILD_ID)) startWorker();
   // Material's instant navigation swaps pages without reloading; document$ emits on every page shown.
   if (window.document$) window.document$.subscribe(mountAll);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);

@@ -128,7 +128,7 @@ VARIANTS: dict[str, Edit] = {
 }
 VARIANTS["all of the above"] = _all(*(e for n, e in VARIANTS.items() if n != "as built"))
 # Not part of "all of the above": the way the site was, to measure what tooltips.js saves.
-VARIANTS["Material's tooltips, not tooltips.js"] = _all(
+VARIANTS["Material's tooltips instead of tooltips.js"] = _all(
     without(r'<script src="[^"]*javascripts/tooltips\.js[^"]*"></script>'),
     with_features("content.tooltips", "content.footnote.tooltips"),
 )

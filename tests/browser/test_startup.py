@@ -110,3 +110,25 @@ def test_an_action_when_python_cannot_load_is_refused_with_a_message(page: Page,
     page.click("[data-action='add']")  # and pressed again once it is known that it cannot load
     expect(status_line).to_contain_text("was not done")
     guard.check()
+
+
+def test_python_starts_once_the_page_itself_has_loaded(guarded_page: Page) -> None:
+    """Issue 18: the worker's start no longer competes with the page laying itself out (a phone's main thread)."""
+    guarded_page.goto(SITE_URL + "calculator/interpret/")
+    wait_ready(guarded_page)
+    started, loaded = guarded_page.evaluate(
+        "[performance.getEntriesByName('ssi:worker-start')[0].startTime,"
+        " performance.getEntriesByType('navigation')[0].loadEventEnd]")
+    assert started >= loaded > 0
+
+
+def test_python_leaves_the_result_the_page_already_shows_in_place(guarded_page: Page, held: HeldStart) -> None:
+    """The build's result for the example values is Python's answer: it is not drawn again when Python starts."""
+    guarded_page.goto(SITE_URL + "calculator/interpret/")
+    first = guarded_page.locator("[data-calculator-result] > *").first.element_handle()
+    held.release()
+    wait_ready(guarded_page)
+    assert first.evaluate("element => element.isConnected")  # the same element: nothing was replaced
+    guarded_page.fill("#interpret-find", "20")
+    expect(guarded_page.locator("[data-calculator-result]")).not_to_contain_text("add up to 52.648")  # answered
+    assert not first.evaluate("element => element.isConnected")
