@@ -1,8 +1,8 @@
 """A Content-Security-Policy on every page (issue 13), as a ``<meta>`` tag: GitHub Pages sends no headers.
 
 The policy lets a page run only the site's own script files and the inline scripts the build put there, named
-by their sha256 (Material's ``__md_scope``/palette/tab scripts, whose text depends on the page's depth, and the
-early-worker starter of overrides/main.html), and connect to nothing but the site.
+by their sha256 (Material's ``__md_scope``/palette/tab scripts, whose text depends on the page's depth, and our
+colour toggle's), and connect to nothing but the site.
 
 Every page lists the hashes of the inline scripts of EVERY page: Material's instant navigation keeps the first
 page's document, and so its policy, and runs the inline scripts of each page it swaps in.

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from site_build import build_id, content_checks, csp, pyodide_dist, service_worker
-from site_build.widgets import model_description, starts_python, widget
+from site_build.widgets import model_description, widget
 
 ROOT = Path(__file__).resolve().parent.parent
 # Material's search worker in its page configuration: "search": "<up to the root>assets/javascripts/workers/<name>".
@@ -56,8 +56,6 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     markdown = content_checks.on_page_markdown(markdown, page)  # sources, citations, figure placeholders
     markdown = calculators(markdown, page_root(page.url))
     markdown = model_descriptions(markdown)
-    if starts_python(markdown):
-        page.meta["calculator"] = True  # overrides/main.html starts the worker from the page head
     return markdown
 
 

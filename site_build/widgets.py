@@ -101,16 +101,6 @@ def status_attributes(overrides: Mapping[str, str] | None = None) -> str:
     return "".join(f' data-status-{kind}="{esc(text)}"' for kind, text in texts.items())
 
 
-def starts_python(html: str) -> bool:
-    """Whether a page's HTML holds a calculator that starts Python as the page loads (overrides/main.html then
-    starts the worker from the page head); one that waits for the visitor to type does not count.
-
-    >>> starts_python(widget("interpret", "../../")), starts_python(widget("quick", "")), starts_python("<p>")
-    (True, False, False)
-    """
-    return html.count("data-calculator=") > html.count(ON_INPUT)
-
-
 def pending_buttons(html: str) -> str:
     """The pre-rendered result with each action button saying that the calculator is still loading; the first
     live answer replaces it all.
