@@ -86,7 +86,7 @@ def widget(name: str, root: str) -> str:
         + "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
         f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite"'
         # Named only when it is Python's answer as is: one with "still loading" buttons is replaced by the first.
-        + (f' data-digest="{esc(response["digest"])}"' if shown == response["html"] and "digest" in response else "")
+        + (f' data-digest="{esc(response["digest"])}"' if shown == response["html"] else "")
         + f">{shown}</section>\n</div>"
     )
 

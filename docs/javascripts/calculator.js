@@ -138,23 +138,22 @@
   // cores of a small machine while the theme laid the page out, and the page's own tasks grew up to four times
   // longer (Lighthouse's total blocking time on a calculator page: ~1 s). The build's pre-rendered result is on
   // the page meanwhile. Whoever reaches for a calculator before then starts it at once.
-  let starting = null;
+  let starting = false;
   function startSoon() {
     if (starting || worker || state !== "idle") return;
+    starting = true;
     const uses = ["focusin", "pointerdown", "keydown"];
     const go = () => {
       for (const type of uses) document.removeEventListener(type, onUse, true);
-      removeEventListener("load", afterLoad);
-      starting = null;
+      removeEventListener("load", idle);
+      starting = false;
       if (document.querySelector(ON_LOAD)) startWorker(); // not if instant navigation has left the page meanwhile
     };
     const onUse = (event) => { if (event.target instanceof Element && event.target.closest("[data-calculator]")) go(); };
     const idle = () => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 0));
-    const afterLoad = () => idle();
-    starting = go;
     for (const type of uses) document.addEventListener(type, onUse, true);
     if (document.readyState === "complete") idle();
-    else addEventListener("load", afterLoad);
+    else addEventListener("load", idle);
   }
 
   function receive(data) {

@@ -35,34 +35,26 @@ Edit = Callable[[str], str]
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def without_features(*names: str) -> Edit:
-    """Material's features (from the page's __config) minus ``names``; a name ending in "." drops a family."""
-
+def _features(change: Callable[[list[str]], list[str]]) -> Edit:
+    """Material's features (from the page's __config), changed by ``change``."""
     def edit(html: str) -> str:
         def replace(match: re.Match[str]) -> str:
             config = json.loads(match.group(2))
-            config["features"] = [
-                f for f in config["features"] if not any(f == n or (n.endswith(".") and f.startswith(n)) for n in names)
-            ]
+            config["features"] = change(config["features"])
             return match.group(1) + json.dumps(config) + match.group(3)
-
         return _CONFIG.sub(replace, html)
-
     return edit
+
+
+def without_features(*names: str) -> Edit:
+    """Material's features minus ``names``; a name ending in "." drops a family."""
+    return _features(lambda features: [f for f in features
+                                       if not any(f == n or (n.endswith(".") and f.startswith(n)) for n in names)])
 
 
 def with_features(*names: str) -> Edit:
-    """Material's features (from the page's __config) plus ``names``: what turning a feature back on costs."""
-
-    def edit(html: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            config = json.loads(match.group(2))
-            config["features"] = config["features"] + [n for n in names if n not in config["features"]]
-            return match.group(1) + json.dumps(config) + match.group(3)
-
-        return _CONFIG.sub(replace, html)
-
-    return edit
+    """Material's features plus ``names``: what turning a feature back on costs."""
+    return _features(lambda features: features + [n for n in names if n not in features])
 
 
 def without(pattern: str) -> Edit:
@@ -90,12 +82,12 @@ def primary_navigation_pruned(html: str) -> str:
     return html[:start] + '<nav class="md-nav md-nav--primary" aria-label="Navigation"></nav>' + html[end:]
 
 
-# Our script files, and the inline starter of the calculator's worker (so no Python starts either).
-OUR_SCRIPTS = (
-    r'<script src="[^"]*javascripts/'
-    r'(?:calculator|offline|search-start|site-data|tooltips)\.js[^"]*"></script>'
-    r"|<script>\s*window\.ssiEarlyWorker.*?</script>"
-)
+def scripts(names: str) -> str:
+    """The script tags of our ``javascripts/<name>.js`` files; ``names`` is a regex alternation ("a|b")."""
+    return rf'<script src="[^"]*javascripts/(?:{names})\.js[^"]*"></script>'
+
+
+OUR_SCRIPTS = scripts("calculator|offline|search-start|site-data|tooltips")
 OUR_STYLES = r'<link rel="stylesheet" href="[^"]*stylesheets/(?:site|team)\.css[^"]*">'
 PALETTE = r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
 
@@ -105,7 +97,6 @@ def _all(*edits: Edit) -> Edit:
         for one in edits:
             html = one(html)
         return html
-
     return edit
 
 
@@ -117,10 +108,10 @@ VARIANTS: dict[str, Edit] = {
     "no navigation.* / toc.follow": without_features("navigation.", "toc.follow"),
     "no search features": without_features("search."),
     "no site scripts": without(OUR_SCRIPTS),
-    "no tooltips.js": without(r'<script src="[^"]*javascripts/tooltips\.js[^"]*"></script>'),
-    "no calculator.js": without(r'<script src="[^"]*javascripts/calculator\.js[^"]*"></script>'),
-    "no search-start.js": without(r'<script src="[^"]*javascripts/search-start\.js[^"]*"></script>'),
-    "no offline.js / site-data.js": without(r'<script src="[^"]*javascripts/(?:offline|site-data)\.js[^"]*"></script>'),
+    "no tooltips.js": without(scripts("tooltips")),
+    "no calculator.js": without(scripts("calculator")),
+    "no search-start.js": without(scripts("search-start")),
+    "no offline.js / site-data.js": without(scripts("offline|site-data")),
     "no site styles": without(OUR_STYLES),
     "no palette stylesheet": without(PALETTE),
     "no <abbr> at all": unwrap_abbreviations,
@@ -129,9 +120,7 @@ VARIANTS: dict[str, Edit] = {
 VARIANTS["all of the above"] = _all(*(e for n, e in VARIANTS.items() if n != "as built"))
 # Not part of "all of the above": the way the site was, to measure what tooltips.js saves.
 VARIANTS["Material's tooltips instead of tooltips.js"] = _all(
-    without(r'<script src="[^"]*javascripts/tooltips\.js[^"]*"></script>'),
-    with_features("content.tooltips", "content.footnote.tooltips"),
-)
+    without(scripts("tooltips")), with_features("content.tooltips", "content.footnote.tooltips"))
 
 
 def variant_site(workdir: Path, name: str, edit: Edit, paths: list[str]) -> Path:
@@ -184,10 +173,8 @@ def run() -> list[tuple[str, float, str]]:
 
 def report(preset: str, page: str, samples: dict[str, Sample]) -> list[tuple[str, float, str]]:
     print(f"\n### {page}, {preset}: medians; Δ from as built and from the twin (performance points, TBT ms)")
-    print(
-        f"{'variant':<34} {'perf':>5} {'Δbuilt':>7} {'Δtwin':>6} {'TBT':>6} {'Δbuilt':>7} {'FCP s':>6} {'main ms':>8}"
-        f" {'script ms':>9} {'style/layout ms':>15}"
-    )
+    print(f"{'variant':<34} {'perf':>5} {'Δbuilt':>7} {'Δtwin':>6} {'TBT':>6} {'Δbuilt':>7} {'FCP s':>6} {'main ms':>8}"
+          f" {'script ms':>9} {'style/layout ms':>15}")
     built, twin = samples["as built"], samples["twin"]
     figures: list[tuple[str, float, str]] = []
     for name, s in samples.items():
@@ -197,13 +184,9 @@ def report(preset: str, page: str, samples: dict[str, Sample]) -> list[tuple[str
         perf, tbt = s.med("performance"), s.med("tbt")
         layout = statistics.median(r.breakdown.get("Style & Layout", 0) for r in s.runs)
         script = statistics.median(r.breakdown.get("Script Evaluation", 0) for r in s.runs)
-        print(
-            f"{name:<34} {perf:5.0f} {perf - built.med('performance'):+7.0f} {perf - twin.med('performance'):+6.0f}"
-            f" {tbt:6.0f} {tbt - built.med('tbt'):+7.0f} {s.med('fcp') / 1000:6.2f} {s.med('mainthread'):8.0f}"
-            f" {script:9.0f} {layout:15.0f}"
-        )
-        figures += [
-            (f"[{preset}] {page} {name}: performance − twin", perf - twin.med("performance"), "pts"),
-            (f"[{preset}] {page} {name}: TBT − as built", tbt - built.med("tbt"), "ms"),
-        ]
+        print(f"{name:<34} {perf:5.0f} {perf - built.med('performance'):+7.0f} {perf - twin.med('performance'):+6.0f}"
+              f" {tbt:6.0f} {tbt - built.med('tbt'):+7.0f} {s.med('fcp') / 1000:6.2f} {s.med('mainthread'):8.0f}"
+              f" {script:9.0f} {layout:15.0f}")
+        figures += [(f"[{preset}] {page} {name}: performance − twin", perf - twin.med("performance"), "pts"),
+                    (f"[{preset}] {page} {name}: TBT − as built", tbt - built.med("tbt"), "ms")]
     return figures

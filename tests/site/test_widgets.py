@@ -7,6 +7,8 @@ from html import escape as esc
 
 import pytest
 
+from calculator.modes import WebRequest, registry
+from calculator.web import handle
 from site_build.testing import ROOT
 from site_build.widgets import ANSWER_WITHIN_MS, PENDING_NOTE, STATUS, widget
 
@@ -29,3 +31,9 @@ def test_a_pre_rendered_calculator_carries_its_status_texts_and_says_its_buttons
     buttons = re.findall(r"<button[^>]*data-action[^>]*>(.*?)</button>", html)
     assert buttons and all(PENDING_NOTE in b for b in buttons)
     assert '{reason}' in html  # calculator.js fills it in; escaping leaves the braces alone
+
+
+def test_a_pre_rendered_result_is_named_only_when_it_is_pythons_answer_as_is() -> None:
+    interpret = handle(WebRequest("interpret", registry()["interpret"].defaults(), "../../"))
+    assert f'data-digest="{interpret["digest"]}"' in widget("interpret", "../../")
+    assert "data-digest" not in widget("history", "../../")  # "still loading" buttons: the first answer replaces it

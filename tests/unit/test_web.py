@@ -81,3 +81,11 @@ def test_no_input_breaks_the_interpreter(changes: dict[str, str]) -> None:
     response = handle(WebRequest("interpret", interpret_values(**changes)))
     assert response["ok"] or response["errors"]
     assert "<script" not in response["html"].lower()
+
+
+def test_an_answer_is_named_the_same_in_the_browser_as_in_the_build() -> None:
+    """The page keeps a result it already shows (no redraw) when Python's answer carries the same name."""
+    built = handle(WebRequest("interpret", interpret_values(), "../../"))
+    sent = json.loads(handle_json(json.dumps({"mode": "interpret", "values": interpret_values(), "root": "../../"})))
+    changed = handle(WebRequest("interpret", interpret_values(find="20"), "../../"))
+    assert sent["digest"] == built["digest"] != changed["digest"]
