@@ -3,7 +3,8 @@
 - ``<!-- calculator: NAME -->`` in a page becomes that calculator, pre-rendered (site_build/widgets.py);
 - ``<!-- calculator-model: NAME -->`` becomes the mode's model description, generated from the code;
 - every page gets its "last updated" date from git;
-- Material's search worker is started through ``javascripts/search-worker-late.js``, which builds the index
+- Material's search worker is started through ``javascripts/search-worker-late.js``, which fetches the
+  guide's text (site_build/search_index.py moves it out of the index the page fetches) and builds the index
   once the page has settled (the reasons are in that file);
 - after the build, ``site/pyodide/`` receives the runtime, the calculator wheel and its lockfile; every page and
   script is stamped with the build's id (site_build/build_id.py), every page gets its Content-Security-Policy
@@ -32,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from site_build import build_id, content_checks, csp, pyodide_dist, service_worker
+from site_build import build_id, content_checks, csp, pyodide_dist, search_index, service_worker
 from site_build.widgets import model_description, widget
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +78,7 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    search_index.split(site)
     copy_runtime(site)
     build_id.stamp(site)  # before the policy: it changes inline scripts, and so their hashes
     csp.apply(site)

@@ -1,4 +1,5 @@
-"""Search: Material's index is built once the page has settled (search-worker-late.js), and search finds pages."""
+"""Search: Material's index is built once the page has settled (search-worker-late.js), from the guide's text
+fetched by the search worker rather than by the page (site_build/search_index.py), and search finds pages."""
 
 from playwright.sync_api import Page, Request, expect
 
@@ -17,6 +18,21 @@ def test_searching_at_once_on_a_guide_page_finds_pages(guarded_page: Page, site_
     guarded_page.goto(site_url + "faq/")
     search(guarded_page, "pillar")
     expect(guarded_page.locator(".md-search-result__meta")).to_contain_text("matching documents")
+
+
+def test_the_guides_text_reaches_the_search_worker_never_the_pages_own_thread(guarded_page: Page,
+                                                                               site_url: str) -> None:
+    page = guarded_page
+    requested: list[str] = []
+    page.context.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "faq/")
+    search(page, "pillar")  # found: the worker had the pages' text
+    fetched_by_page = page.evaluate(
+        "performance.getEntriesByType('resource').map(e => [e.name, e.decodedBodySize])")
+    index = [size for url, size in fetched_by_page if "/search/search_index" in url]
+    assert len(index) == 1 and index[0] < 1000  # Material's own fetch: the configuration, no pages
+    assert [url for url, _ in fetched_by_page if "search_index.full.json" in url] == []
+    assert any("search_index.full.json" in url for url in requested)  # fetched all the same: by the worker
 
 
 def test_a_calculator_page_builds_the_index_after_the_calculator_settles(guarded_page: Page, site_url: str) -> None:
