@@ -70,7 +70,6 @@ def widget(name: str, root: str) -> str:
     response = handle(WebRequest(name, mode.defaults(), root))
     if not response["ok"]:
         raise ValueError(f"the {name} calculator's default values do not validate: {response['errors']}")
-    shown = pending_buttons(response["html"])
     return (
         f'<div class="ssi-calculator" data-calculator="{esc(name)}" data-root="{esc(root)}"'
         + (f' data-storage-key="{esc(mode.storage_key)}"' if mode.storage_key else "")
@@ -85,9 +84,10 @@ def widget(name: str, root: str) -> str:
            else "This result was worked out for the example values when the page was built.")
         + "<noscript> Turn on JavaScript to calculate your own.</noscript></p>"
         f'<section class="ssi-result" data-calculator-result aria-label="Result: {esc(mode.title)}" aria-live="polite"'
-        # Named only when it is Python's answer as is: one with "still loading" buttons is replaced by the first.
-        + (f' data-digest="{esc(response["digest"])}"' if shown == response["html"] else "")
-        + f">{shown}</section>\n</div>"
+        # Named after Python's answer: the result is that answer, its buttons saying "still loading"
+        # (calculator.js takes those notes out when Python's first answer bears the same name).
+        + f' data-digest="{esc(response["digest"])}"'
+        + f">{pending_buttons(response['html'])}</section>\n</div>"
     )
 
 
@@ -103,7 +103,7 @@ def status_attributes(overrides: Mapping[str, str] | None = None) -> str:
 
 def pending_buttons(html: str) -> str:
     """The pre-rendered result with each action button saying that the calculator is still loading; the first
-    live answer replaces it all.
+    live answer takes the notes out (or replaces it all, if it differs).
 
     >>> pending_buttons('<button type="button" data-action="add">Save</button>').replace(PENDING_NOTE, " …")
     '<button type="button" data-action="add">Save<span class="ssi-pending-note"> …</span></button>'

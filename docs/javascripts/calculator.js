@@ -421,11 +421,14 @@
     // build's pre-rendered result, once Python starts) leaves the page untouched: replacing it costs a phone
     // a restyle and relayout of the page, and the theme's reaction to it, for nothing (issue 18). Python
     // names each answer (answer.digest), as it named the build's.
+    // The build's buttons say "still loading" until then (site_build/widgets.py): only those notes go.
     if (!answer.digest || answer.digest !== w.digest) {
       w.digest = answer.digest || "";
       const fresh = document.createElement("template");
       fresh.innerHTML = answer.html;
       w.result.replaceChildren(fresh.content);
+    } else {
+      for (const note of w.result.querySelectorAll(".ssi-pending-note")) note.remove();
     }
     for (const slot of w.form.querySelectorAll("[data-error-for]")) {
       const message = answer.errors[slot.dataset.errorFor] || "";

@@ -92,6 +92,12 @@ OUR_STYLES = r'<link rel="stylesheet" href="[^"]*stylesheets/(?:site|team)\.css[
 PALETTE = r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">'
 
 
+def our_scripts_marked(attribute: str) -> Edit:
+    """Our script tags with ``attribute`` ("defer", "async"): what they cost by holding up the theme's start."""
+    compiled = re.compile(OUR_SCRIPTS)
+    return lambda html: compiled.sub(lambda m: m.group(0).replace("<script ", f"<script {attribute} ", 1), html)
+
+
 def _all(*edits: Edit) -> Edit:
     def edit(html: str) -> str:
         for one in edits:
@@ -109,6 +115,7 @@ VARIANTS: dict[str, Edit] = {
     "no search features": without_features("search."),
     "no site scripts": without(OUR_SCRIPTS),
     "no tooltips.js": without(scripts("tooltips")),
+    "our scripts deferred": our_scripts_marked("defer"),
     "no calculator.js": without(scripts("calculator")),
     "no search-start.js": without(scripts("search-start")),
     "no offline.js / site-data.js": without(scripts("offline|site-data")),

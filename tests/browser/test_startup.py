@@ -132,3 +132,14 @@ def test_python_leaves_the_result_the_page_already_shows_in_place(guarded_page: 
     guarded_page.fill("#interpret-find", "20")
     expect(guarded_page.locator("[data-calculator-result]")).not_to_contain_text("add up to 52.648")  # answered
     assert not first.evaluate("element => element.isConnected")
+
+
+def test_python_only_takes_the_still_loading_notes_out_of_the_builds_result(guarded_page: Page,
+                                                                          held: HeldStart) -> None:
+    guarded_page.goto(SITE_URL + "calculator/plan/")
+    first = guarded_page.locator("[data-calculator-result] > *").first.element_handle()
+    expect(guarded_page.locator("[data-calculator-result] .ssi-pending-note").first).to_be_attached()
+    held.release()
+    wait_ready(guarded_page)
+    expect(guarded_page.locator("[data-calculator-result] .ssi-pending-note")).to_have_count(0)
+    assert first.evaluate("element => element.isConnected")  # the rest of the result stayed as it was

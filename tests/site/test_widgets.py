@@ -33,7 +33,8 @@ def test_a_pre_rendered_calculator_carries_its_status_texts_and_says_its_buttons
     assert '{reason}' in html  # calculator.js fills it in; escaping leaves the braces alone
 
 
-def test_a_pre_rendered_result_is_named_only_when_it_is_pythons_answer_as_is() -> None:
-    interpret = handle(WebRequest("interpret", registry()["interpret"].defaults(), "../../"))
-    assert f'data-digest="{interpret["digest"]}"' in widget("interpret", "../../")
-    assert "data-digest" not in widget("history", "../../")  # "still loading" buttons: the first answer replaces it
+@pytest.mark.parametrize("name", ["interpret", "track", "plan"])
+def test_a_pre_rendered_result_is_named_after_pythons_answer_for_the_example(name: str) -> None:
+    """Also with "still loading" buttons (track, plan): the first live answer then takes only the notes out."""
+    answer = handle(WebRequest(name, registry()[name].defaults(), "../../"))
+    assert f'data-digest="{answer["digest"]}"' in widget(name, "../../")
