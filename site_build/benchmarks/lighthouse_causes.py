@@ -88,6 +88,13 @@ def tables_unwrapped(html: str) -> str:
     return html.replace("<table>", '<table class="ssi-unwrapped">')
 
 
+def python_on_input(html: str) -> str:
+    """Every calculator started only once the visitor types in it, as the home page's is: what Python's start,
+    competing for the cores while the page opens, costs the page's own thread."""
+    return re.sub(r'(<div class="ssi-calculator"[^>]*?) data-calculator="',
+                  r'\1 data-start="on-input" data-calculator="', html)
+
+
 def scripts(names: str) -> str:
     """The script tags of our ``javascripts/<name>.js`` files; ``names`` is a regex alternation ("a|b")."""
     return rf'<script src="[^"]*javascripts/(?:{names})\.js[^"]*"></script>'
@@ -130,6 +137,10 @@ VARIANTS: dict[str, Edit] = {
     "no <abbr> at all": unwrap_abbreviations,
     "no main navigation": primary_navigation_pruned,
     "tables not wrapped by Material": tables_unwrapped,
+    "Python only once typed in": python_on_input,
+    "no calculator form": without(r'<form class="ssi-form".*?</form>'),
+    "no pre-rendered result": lambda html: re.sub(r"(data-calculator-result[^>]*>).*?(</section>)", r"\1\2", html,
+                                                  flags=re.DOTALL),
 }
 VARIANTS["all of the above"] = _all(*(e for n, e in VARIANTS.items() if n != "as built"))
 # Not part of "all of the above": the way the site was, to measure what tooltips.js saves.
