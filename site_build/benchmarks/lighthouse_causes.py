@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from site_build import search_index
 from site_build.serve_static import serve_in_thread
 from site_build.testing import BASE, SITE
 
@@ -95,6 +96,19 @@ def python_on_input(html: str) -> str:
                   r'\1 data-start="on-input" data-calculator="', html)
 
 
+def result_emptied(html: str) -> str:
+    """Every calculator without its pre-rendered result (the section stays, empty)."""
+    return re.sub(r"(data-calculator-result[^>]*>).*?(</section>)", r"\1\2", html, flags=re.DOTALL)
+
+
+def whole_search_index(site: Path) -> None:
+    """The search index as Material wrote it, the guide's text in, fetched by the page (as before
+    site_build/search_index.py split it)."""
+    index = site / search_index.INDEX
+    index.unlink()  # a hard link: never write into the original
+    shutil.copyfile(site / search_index.FULL_INDEX, index)
+
+
 def scripts(names: str) -> str:
     """The script tags of our ``javascripts/<name>.js`` files; ``names`` is a regex alternation ("a|b")."""
     return rf'<script src="[^"]*javascripts/(?:{names})\.js[^"]*"></script>'
@@ -139,13 +153,15 @@ VARIANTS: dict[str, Edit] = {
     "tables not wrapped by Material": tables_unwrapped,
     "Python only once typed in": python_on_input,
     "no calculator form": without(r'<form class="ssi-form".*?</form>'),
-    "no pre-rendered result": lambda html: re.sub(r"(data-calculator-result[^>]*>).*?(</section>)", r"\1\2", html,
-                                                  flags=re.DOTALL),
+    "no pre-rendered result": result_emptied,
 }
 VARIANTS["all of the above"] = _all(*(e for n, e in VARIANTS.items() if n != "as built"))
 # Not part of "all of the above": the way the site was, to measure what tooltips.js saves.
 VARIANTS["Material's tooltips instead of tooltips.js"] = _all(
     without(scripts("tooltips")), with_features("content.tooltips", "content.footnote.tooltips"))
+# Variants that change a file of the site besides the pages (also not part of "all of the above").
+SITE_EDITS: dict[str, Callable[[Path], None]] = {"the whole search index on the page": whole_search_index}
+VARIANTS.update({name: lambda html: html for name in SITE_EDITS})
 
 
 def variant_site(workdir: Path, name: str, edit: Edit, paths: list[str]) -> Path:
@@ -157,6 +173,8 @@ def variant_site(workdir: Path, name: str, edit: Edit, paths: list[str]) -> Path
         html = page.read_text(encoding="utf-8")
         page.unlink()  # a hard link: never write into the original
         page.write_text(edit(html), encoding="utf-8")
+    if name in SITE_EDITS:
+        SITE_EDITS[name](site)
     return site
 
 
