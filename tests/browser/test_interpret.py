@@ -17,6 +17,17 @@ def test_the_page_shows_a_real_result_before_python_loads(page: Page, site_url: 
     expect(page.locator("#interpret-brand")).to_have_value("20.998")
 
 
+def test_the_readings_behind_the_ranges_open_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    readings = page.get_by_role("table", name=re.compile("Every public reading with a rank"))
+    expect(readings).to_be_hidden()
+    summary = page.locator(".ssi-readings summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(readings).to_be_visible()
+    expect(readings.locator("tbody tr")).to_have_count(21)
+
+
 def test_typing_updates_the_result_in_the_page(calc_page) -> None:  # type: ignore[no-untyped-def]
     page = calc_page(PAGE)
     expect(page.locator("[data-calculator-status]")).to_have_text("Calculator ready: the result updates as you type.")

@@ -19,6 +19,16 @@ def test_the_model_description_shows_the_fit_to_real_readings() -> None:
     assert "gamma" in html and "bell" not in html
 
 
+def test_the_readings_wait_behind_a_summary_that_counts_them() -> None:
+    html = MODE.describe()
+    summary = '<details class="ssi-readings"><summary>The 21 readings, one by one</summary>'
+    assert summary in html
+    # Closed on arrival, and every reading's row inside it, after the sentence that sums them up.
+    assert "<details open" not in html
+    assert html.index("known readings fall inside") < html.index(summary) < html.index("LinkedIn said")
+    assert html.endswith("</details>")
+
+
 def test_the_estimate_without_a_group_average_says_which_averages_it_spans() -> None:
     html = MODE.render_html(evaluate(MODE, MODE.defaults()).result, Context())
     assert "sales professionals in general" not in html
