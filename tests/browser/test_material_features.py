@@ -123,6 +123,33 @@ def test_no_tooltip_is_made_before_a_reader_asks_for_one(guarded_page: Page, sit
     expect(guarded_page.locator(".md-tooltip2")).to_have_count(0)
 
 
+# Every write to an address in the head once the page's body exists (our observer sees all of them).
+LATE_HEAD_WRITES = """
+window.__lateHeadWrites = [];
+new MutationObserver(records => {
+  for (const r of records) if (document.body && r.target.closest("head")) __lateHeadWrites.push(r.target.outerHTML);
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["href", "src"]});
+"""
+
+
+def test_the_stylesheets_are_applied_once_as_the_page_starts(guarded_page: Page, site_url: str) -> None:
+    """Issue 18: instant navigation makes the head's addresses absolute as it starts, and a stylesheet whose address
+    changes restyles the whole page; the page does that before its body exists, leaving Material nothing to do."""
+    guarded_page.add_init_script(LATE_HEAD_WRITES)
+    guarded_page.goto(site_url + "faq/")
+    guarded_page.wait_for_load_state("load")
+    guarded_page.wait_for_function("document.body.dataset.mdColorScheme !== undefined")
+    assert guarded_page.evaluate("window.__lateHeadWrites") == []
+    hrefs = guarded_page.evaluate(
+        "[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href'))")
+    assert hrefs and all(h.startswith(site_url) for h in hrefs)
+    # Instant navigation still keeps the shared sheets and adds a page's own: the team view is styled.
+    guarded_page.get_by_role("link", name="Calculators").first.click()
+    guarded_page.get_by_role("link", name="Team view").first.click()
+    expect(guarded_page.locator('link[rel=stylesheet][href*="stylesheets/team.css"]')).to_have_count(1)
+    expect(guarded_page.locator('link[rel=stylesheet][href*="main."]')).to_have_count(1)
+
+
 def test_breadcrumbs_lead_back_up_the_guide(guarded_page: Page, site_url: str) -> None:
     guarded_page.goto(site_url + "pillars/brand/")
     crumbs = guarded_page.get_by_role("navigation", name="Breadcrumb").get_by_role("link")
