@@ -59,6 +59,9 @@
   document.addEventListener("change", ({ target }) => {
     if (target instanceof Element && target.id === "__search") start();
   });
+  // A connection that asks to save data gets the guide's text (~90 KB) only once the visitor reaches for search
+  // (issue 18), as it gets no offline copy or memory snapshot it did not ask for.
+  if (navigator.connection && navigator.connection.saveData) return;
   // The calculator says when it is settled (answering, warmed up, or failed); other pages, once idle (a
   // calculator that starts only when typed in, the home page's, may never start).
   if (document.querySelector("[data-calculator]:not([data-start=on-input])")) {

@@ -38,3 +38,22 @@ def test_a_slow_connection_gets_no_snapshot_and_the_calculator_answers(guarded_p
     page.wait_for_timeout(3000)  # past the worker's quiet time, when a normal boot would keep the snapshot
     assert [url for url in requested if SNAPSHOT_FILE in url] == []
     assert any("pyodide-lock.json" in url for url in requested)  # it did boot from Python's usual files
+
+
+# Chromium has no Save-Data switch to emulate; the page's scripts read it from navigator.connection.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
+
+
+def test_save_data_gets_the_guides_search_text_only_once_search_is_used(guarded_page: Page) -> None:
+    page = guarded_page
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.add_init_script(SAVE_DATA)
+    page.goto(SITE_URL + "faq/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(4000)  # past the idle moment when the text is fetched otherwise
+    assert [url for url in requested if "search_index.full.json" in url] == []
+    page.keyboard.press("/")
+    page.keyboard.type("pillar")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("pillar", ignore_case=True)
+    assert any("search_index.full.json" in url for url in requested)
