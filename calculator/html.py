@@ -112,6 +112,16 @@ def table(caption: str, head: Sequence[str], rows: Iterable[str], css: str = "")
     return f"<table{cls}><caption>{esc(caption)}</caption>{thead}<tbody>{''.join(rows)}</tbody></table>"
 
 
+def reference(summary: str, body: str) -> str:
+    """``body`` (markup) closed under ``summary`` (text) until a reader opens it: long reference tables, which a
+    phone would otherwise lay out while the page starts (issue 18).
+
+    >>> reference("All 3 rows", "<table></table>")
+    '<details class="ssi-reference"><summary>All 3 rows</summary><table></table></details>'
+    """
+    return f'<details class="ssi-reference"><summary>{esc(summary)}</summary>{body}</details>'
+
+
 def row(heading: str, *cells: str) -> str:
     """A table row: ``heading`` is text (the row's ``<th>``), each cell is markup.
 

@@ -4,7 +4,7 @@ so the page and the calculator cannot drift apart."""
 
 from __future__ import annotations
 
-from ..html import cite, esc, number
+from ..html import cite, esc, number, reference
 from ..outreach.limits import STAGES, WEEKLY_ELEVATED_FROM, WORKDAYS, low_pace
 from ..pillars import Pillar
 from .levers import INVITATIONS, LEVERS, Lever
@@ -79,10 +79,12 @@ def _json_table() -> str:
             allowed = f"number, {number(float(f.minimum))} to {number(float(f.maximum))}"
         rows.append(f'<tr><td><code>{esc(f.name)}</code></td><td>{esc(f.label)}</td><td>{esc(allowed)}</td>'
                     f"<td><code>{esc(f.default)}</code></td></tr>")
-    return (
+    # The command line's reference, the longest table of the page: closed until asked for.
+    return reference(
+        f"Keys of a profile file ({len(rows)} keys)",
         '<table><caption>Keys of a profile file</caption><thead><tr><th scope="col">Key</th>'
         '<th scope="col">What</th><th scope="col">Value</th><th scope="col">Example</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>",
     )
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, SOURCES
 from ..fields import Field, Parsed
-from ..html import Context, cite, esc, link, number, row, signed, table
+from ..html import Context, cite, esc, link, number, reference, row, signed, table
 from ..modes import Mode
 from ..pillars import QUICK_WINS_ANCHOR, Pillar, Scores
 from .model import Group, GroupView, Interpretation, interpret
@@ -258,14 +258,12 @@ def describe() -> str:
         f" {esc(len(found.sources))} sources; {esc(sum(c.reading.source_id == 'reading-2026' for c in found.checks))}"
         " of them are one member's dashboard on nine days, so they test one region of the curve, not all of"
         " it.</p>"
-        # Closed until asked for: the longest table of any calculator page, which a phone would otherwise lay
-        # out (and Material re-wrap) while the page starts (issue 18); its conclusion is the sentence above.
-        + f'<details class="ssi-readings"><summary>The {esc(found.total)} readings, one by one</summary>'
-        + table("Every public reading with a rank, against the range the calculator shows for it",
-                ("When", "Source", "Score", "Group", "LinkedIn said", "Our range", "Inside"), fit_rows)
-        + "".join(f'<p class="ssi-note">{esc(c.reading.when)}: {esc(c.reading.note)}.</p>'
-                  for c in found.checks if c.reading.note)
-        + "</details>"
+        # The longest table of any calculator page; its conclusion is the sentence above.
+        + reference(f"The {found.total} readings, one by one",
+                    table("Every public reading with a rank, against the range the calculator shows for it",
+                          ("When", "Source", "Score", "Group", "LinkedIn said", "Our range", "Inside"), fit_rows)
+                    + "".join(f'<p class="ssi-note">{esc(c.reading.when)}: {esc(c.reading.note)}.</p>'
+                              for c in found.checks if c.reading.note))
     )
 
 

@@ -21,7 +21,7 @@ def test_the_readings_behind_the_ranges_open_by_keyboard(page: Page, site_url: s
     page.goto(site_url + PAGE)
     readings = page.get_by_role("table", name=re.compile("Every public reading with a rank"))
     expect(readings).to_be_hidden()
-    summary = page.locator(".ssi-readings summary")
+    summary = page.locator(".ssi-reference summary")
     summary.focus()
     page.keyboard.press("Enter")
     expect(readings).to_be_visible()

@@ -15,6 +15,15 @@ def test_the_methodology_tables_list_every_term_persona_and_file_key() -> None:
     assert 'href="../../sources/#li-breakdown-deck"' in page
 
 
+def test_the_profile_file_keys_wait_closed_under_a_summary_that_counts_them() -> None:
+    page = describe_estimate()
+    summary = f'<details class="ssi-reference"><summary>Keys of a profile file ({len(PROFILE_NAMES)} keys)</summary>'
+    assert summary in page
+    assert page.index(summary) < page.index("<caption>Keys of a profile file</caption>")
+    assert page.endswith("</table></details>")
+    assert "<details open" not in page
+
+
 def test_the_planner_table_lists_every_lever_and_where_its_limit_comes_from() -> None:
     page = describe_plan()
     assert all(esc(lever.action) in page for lever in LEVERS)

@@ -21,7 +21,7 @@ def test_the_model_description_shows_the_fit_to_real_readings() -> None:
 
 def test_the_readings_wait_behind_a_summary_that_counts_them() -> None:
     html = MODE.describe()
-    summary = '<details class="ssi-readings"><summary>The 21 readings, one by one</summary>'
+    summary = '<details class="ssi-reference"><summary>The 21 readings, one by one</summary>'
     assert summary in html
     # Closed on arrival, and every reading's row inside it, after the sentence that sums them up.
     assert "<details open" not in html
