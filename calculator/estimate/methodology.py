@@ -24,12 +24,14 @@ def _terms_table(pillar: Pillar) -> str:
         for t in terms_of(pillar)
     )
     most = sum(t.most for t in terms_of(pillar))
-    return (
-        f'<table><caption>{esc(pillar.title)}: inputs add up to {esc(number(most, 1))}, capped at'
-        f" {esc(number(PILLAR_CAP))}</caption><thead><tr>"
+    caption = f"{pillar.title}: inputs add up to {number(most, 1)}, capped at {number(PILLAR_CAP)}"
+    # One closed table per pillar (issue 18: together the page's longest tables); the summary is the caption.
+    return reference(
+        f"{caption} ({len(terms_of(pillar))} inputs)",
+        f"<table><caption>{esc(caption)}</caption><thead><tr>"
         '<th scope="col">Input</th><th scope="col">Key</th><th scope="col">Unit</th><th scope="col">Points for x</th>'
         '<th scope="col">At most</th><th scope="col">Half reached at</th><th scope="col">Counts on</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table>",
     )
 
 
@@ -124,11 +126,12 @@ def describe_plan() -> str:
         for lv in LEVERS
     )
     return (
-        '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
-        '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
-        '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-        f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
+        reference(f"What the planner can change ({len(LEVERS)} changes)",
+                  '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
+                  '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
+                  '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
+                  f"<tbody>{rows}</tbody></table>")
+        + f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
         f" connection also follows you. They are spread over {WORKDAYS} weekdays and never go above the pace the"
         " pacing check rates Low for the account's stage: one table, shared with the pacing check and the"
         " warm-up plan.</p>"
