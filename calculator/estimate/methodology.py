@@ -4,7 +4,7 @@ so the page and the calculator cannot drift apart."""
 
 from __future__ import annotations
 
-from ..html import cite, esc, number, reference
+from ..html import cite, esc, number, reference, table
 from ..outreach.limits import STAGES, WEEKLY_ELEVATED_FROM, WORKDAYS, low_pace
 from ..pillars import Pillar
 from .levers import INVITATIONS, LEVERS, Lever
@@ -16,23 +16,19 @@ from .wording import METHOD_CTX, item_effort, pts
 
 
 def _terms_table(pillar: Pillar) -> str:
-    rows = "".join(
+    terms = terms_of(pillar)
+    rows = (
         f'<tr><th scope="row">{esc(t.label)}</th><td><code>{esc(t.key)}</code></td><td>{esc(t.unit)}</td>'
         f"<td>{esc(t.formula())}</td><td>{esc(number(t.most, 1))}</td>"
         f"<td>{esc('—' if t.half_at() is None else number(t.half_at() or 0, 1))}</td>"
         f"<td>{'Sales Navigator only' if t.sales_navigator_only else 'any account'}</td></tr>"
-        for t in terms_of(pillar)
+        for t in terms
     )
-    most = sum(t.most for t in terms_of(pillar))
+    most = sum(t.most for t in terms)
     caption = f"{pillar.title}: inputs add up to {number(most, 1)}, capped at {number(PILLAR_CAP)}"
     # One closed table per pillar (issue 18: together the page's longest tables); the summary is the caption.
-    return reference(
-        f"{caption} ({len(terms_of(pillar))} inputs)",
-        f"<table><caption>{esc(caption)}</caption><thead><tr>"
-        '<th scope="col">Input</th><th scope="col">Key</th><th scope="col">Unit</th><th scope="col">Points for x</th>'
-        '<th scope="col">At most</th><th scope="col">Half reached at</th><th scope="col">Counts on</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>",
-    )
+    return reference(f"{caption} ({len(terms)} inputs)", table(
+        caption, ("Input", "Key", "Unit", "Points for x", "At most", "Half reached at", "Counts on"), rows))
 
 
 def _caps_table() -> str:
@@ -82,12 +78,8 @@ def _json_table() -> str:
         rows.append(f'<tr><td><code>{esc(f.name)}</code></td><td>{esc(f.label)}</td><td>{esc(allowed)}</td>'
                     f"<td><code>{esc(f.default)}</code></td></tr>")
     # The command line's reference, the longest table of the page: closed until asked for.
-    return reference(
-        f"Keys of a profile file ({len(rows)} keys)",
-        '<table><caption>Keys of a profile file</caption><thead><tr><th scope="col">Key</th>'
-        '<th scope="col">What</th><th scope="col">Value</th><th scope="col">Example</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>",
-    )
+    return reference(f"Keys of a profile file ({len(rows)} keys)",
+                     table("Keys of a profile file", ("Key", "What", "Value", "Example"), rows))
 
 
 def describe_estimate() -> str:
@@ -116,7 +108,7 @@ def _limit_source(lv: Lever) -> str:
 
 def describe_plan() -> str:
     """The planner's levers: step, limit, effort, and where a limit comes from."""
-    rows = "".join(
+    rows = (
         f'<tr><th scope="row">{esc(lv.action)}</th><td>{esc(lv.pillar.title)}</td>'
         f"<td>{esc('yes' if lv.step == 1 and lv.limit == 1 else number(lv.step))}</td>"
         f"<td>{esc(_limit(lv))}</td>"
@@ -126,11 +118,9 @@ def describe_plan() -> str:
         for lv in LEVERS
     )
     return (
-        reference(f"What the planner can change ({len(LEVERS)} changes)",
-                  '<table><caption>What the planner can change</caption><thead><tr><th scope="col">Change</th>'
-                  '<th scope="col">Pillar</th><th scope="col">Step</th><th scope="col">Never beyond</th>'
-                  '<th scope="col">Effort per step</th><th scope="col">Limit from</th></tr></thead>'
-                  f"<tbody>{rows}</tbody></table>")
+        reference(f"What the planner can change ({len(LEVERS)} changes)", table(
+            "What the planner can change",
+            ("Change", "Pillar", "Step", "Never beyond", "Effort per step", "Limit from"), rows))
         + f"<p>Invitations turn into connections at your acceptance rate, over the weeks of the plan; each new"
         f" connection also follows you. They are spread over {WORKDAYS} weekdays and never go above the pace the"
         " pacing check rates Low for the account's stage: one table, shared with the pacing check and the"

@@ -102,8 +102,8 @@ def result_emptied(html: str) -> str:
 
 
 def references_open(html: str) -> str:
-    """Every closed reference table (calculator.html.reference: interpret's readings, the methodology's profile
-    file keys) open on arrival: what keeping them closed saves a phone while the page starts."""
+    """Every reference table the calculator's HTML keeps closed (calculator.html.reference) open on arrival: what
+    keeping them closed saves a phone while the page starts."""
     return html.replace('<details class="ssi-reference">', '<details class="ssi-reference" open>')
 
 
