@@ -15,6 +15,9 @@ Options (scripts/bench lighthouse --pages home,faq --runs 3):
   --runs     runs per page and preset (default 3)
   --presets  mobile,desktop (default both)
   --twin-every  one twin run after every N of our runs (default 1 for up to four pages, else 3)
+  --same-text   yes/no: also run each page's own text on plain Material, right after ours (the twin builds
+                every page; default yes for up to eight pages). A page longer than the twin's two differs
+                from them by its length too; against its own text, only what we add shows.
 """
 
 from __future__ import annotations
@@ -165,13 +168,19 @@ def servers() -> Iterator[tuple[str, str]]:
             twin.shutdown()
 
 
-def schedule(ours: list[str], twin: list[str], every: int) -> list[tuple[str, str]]:
-    """One round: each of our pages, with a twin page (in turn) after every ``every`` of ours; each twin page
-    at least once."""
+def schedule(ours: list[str], twin: list[str], every: int, same_text: bool = False) -> list[tuple[str, str]]:
+    """One round: each of our pages (then, with ``same_text``, its own text on the twin: "same"), with a twin
+    page (in turn) after every ``every`` of ours; each twin page at least once.
+
+    >>> schedule(["home", "faq", "sources"], ["home", "faq"], 3, same_text=True)
+    [('ours', 'home'), ('ours', 'faq'), ('ours', 'sources'), ('same', 'sources'), ('twin', 'home'), ('twin', 'faq')]
+    """
     order: list[tuple[str, str]] = []
     twins = 0
     for i, name in enumerate(ours):
         order.append(("ours", name))
+        if same_text and name not in twin:
+            order.append(("same", name))
         if (i + 1) % every == 0 or i == len(ours) - 1:
             order.append(("twin", twin[twins % len(twin)]))
             twins += 1
@@ -194,36 +203,39 @@ def run() -> list[tuple[str, float, str]]:
     runs = int(os.environ.get("SSI_BENCH_RUNS", "3"))
     presets = [p.strip() for p in os.environ.get("SSI_BENCH_PRESETS", "mobile,desktop").split(",") if p.strip()]
     every = int(os.environ.get("SSI_BENCH_TWIN_EVERY", "0")) or (1 if len(chosen) <= 4 else 3)
+    same_text = os.environ.get("SSI_BENCH_SAME_TEXT", "yes" if len(chosen) <= 8 else "no").lower() in {"yes", "1"}
     twin_pages = {"home": "", "faq": "faq/"}
     calculators = {n for n, path in chosen.items()
                    if "data-calculator=" in (SITE / path / "index.html").read_text(encoding="utf-8")}
     figures: list[tuple[str, float, str]] = []
     with servers() as (our_url, twin_url):
         for preset in presets:
-            ours = {n: Sample() for n in chosen}
-            twin = {n: Sample() for n in twin_pages}
+            samples: dict[str, dict[str, Sample]] = {"ours": {n: Sample() for n in chosen},
+                                                      "twin": {n: Sample() for n in twin_pages}, "same": {}}
             for round_ in range(runs):
                 categories = CATEGORIES if round_ == 0 else ("performance",)
-                for site, name in schedule(list(chosen), list(twin_pages), every):
+                for site, name in schedule(list(chosen), list(twin_pages), every, same_text):
                     base = our_url if site == "ours" else twin_url
-                    path = chosen[name] if site == "ours" else twin_pages[name]
+                    path = twin_pages[name] if site == "twin" else chosen[name]
                     result = lighthouse(base + path, base, preset, categories)
                     if result is not None:
-                        (ours if site == "ours" else twin)[name].runs.append(result)
-            figures += report(preset, ours, twin, calculators, runs)
+                        samples[site].setdefault(name, Sample()).runs.append(result)
+            figures += report(preset, samples["ours"], samples["twin"], calculators, runs, samples["same"])
     return figures
 
 
 def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calculators: set[str],
-           runs: int) -> list[tuple[str, float, str]]:
-    """Print the preset's table and return its figures."""
-    print(f"\n### Lighthouse, {preset} preset: medians of {runs} runs; Δ and × against the plain Material twin")
+           runs: int, same: dict[str, Sample] | None = None) -> list[tuple[str, float, str]]:
+    """Print the preset's table and return its figures. ``same``: each page's own text on plain Material."""
+    same = same or {}
+    print(f"\n### Lighthouse, {preset} preset: medians of {runs} runs; Δ and × against the plain Material twin"
+          " (home, FAQ)" + ("; own Δ, × against the page's own text on plain Material" if same else ""))
     head = (f"{'page':<36} {'perf':>5} {'Δ':>6} {'TBT ms':>7} {'×':>5} {'FCP s':>6} {'LCP s':>6} {'SI s':>5}"
-            f" {'main ms':>8} {'×':>5} {'DOM':>5} {'kB':>5}  a11y/bp/seo")
+            f" {'main ms':>8} {'×':>5} {'DOM':>5} {'kB':>5}  a11y/bp/seo" + ("  own Δ    ×" if same else ""))
     print(head)
     figures: list[tuple[str, float, str]] = []
 
-    def row(label: str, s: Sample, t: Sample | None) -> None:
+    def row(label: str, s: Sample, t: Sample | None, own: Sample | None = None) -> None:
         if not s.runs:
             print(f"{label:<36} (no successful run)")
             return
@@ -233,15 +245,27 @@ def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calcul
         xmain = f"{main / max(t.med('mainthread'), 1):5.2f}" if t and t.runs else f"{'':>5}"
         other = "/".join(f"{v:.0f}" if (v := s.score(c)) is not None else "–" for c in CATEGORIES[1:])
         paints = f"{s.med('fcp') / 1000:6.2f} {s.med('lcp') / 1000:6.2f} {s.med('si') / 1000:5.2f}"
+        versus_own = (f"  {perf - own.med('performance'):+5.0f} {tbt / max(own.med('tbt'), 1):4.2f}"
+                      if own and own.runs else "")
         print(f"{label:<36} {perf:5.0f} {dperf} {tbt:7.0f} {xtbt} {paints} {main:8.0f} {xmain}"
-              f" {s.med('dom'):5.0f} {s.med('bytes') / 1000:5.0f}  {other}")
+              f" {s.med('dom'):5.0f} {s.med('bytes') / 1000:5.0f}  {other:<11}{versus_own}")
 
     for name, sample in twin.items():
         row(f"twin: {name}", sample, None)
     for name, sample in ours.items():
         kind = " (calculator)" if name in calculators else ""
         t = twin_for(name, twin)
-        row(name + kind, sample, t)
+        own = same.get(name)
+        row(name + kind, sample, t, own)
+        if own is not None:
+            row("  plain Material, same text", own, None)
+        if own is not None and own.runs and sample.runs:
+            figures += [
+                (f"[{preset}] {name}: performance − its own text on plain Material",
+                 sample.med("performance") - own.med("performance"), "pts"),
+                (f"[{preset}] {name}: total blocking time ÷ its own text on plain Material",
+                 sample.med("tbt") / max(own.med("tbt"), 1), "×"),
+            ]
         if not sample.runs or not t.runs:
             continue
         worst = min(sample.score(c) or 100 for c in CATEGORIES[1:])
@@ -258,7 +282,8 @@ def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calcul
                         (f"[{preset}] twin {name}: total blocking time (median)", sample.med("tbt"), "ms")]
     print(f"\n  Longest main-thread tasks of the median run ({preset}; ms, attributed by Lighthouse),"
           " then the scripts with most main-thread time (median ms):")
-    for label, sample in [*((f"twin: {n}", s) for n, s in twin.items()), *ours.items()]:
+    for label, sample in [*((f"twin: {n}", s) for n, s in twin.items()), *ours.items(),
+                          *((f"plain Material, same text: {n}", s) for n, s in same.items())]:
         if not sample.runs:
             continue
         tasks = ", ".join(f"{url} {ms:.0f}" for url, ms in sample.median_run().long_tasks[:5]) or "none"

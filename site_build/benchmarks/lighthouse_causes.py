@@ -4,7 +4,8 @@ Each variant is the built site with one thing taken out of the measured pages' H
 scripts, our styles, the abbreviation tooltips…), served under /ssi-field-guide/ with gzip like the real site.
 Variants and the plain Material twin (benchmarks.twin) are run in turn, round after round, so a busy moment of
 the shared machine falls on all of them; printed: each variant's medians and its difference from "as built"
-and from the twin. A variant that closes the gap names a cause; one that changes nothing clears a suspect.
+and from the twin, which is the page's own text on plain Material (the twin builds every page of ours). A
+variant that closes the gap names a cause; one that changes nothing clears a suspect.
 
 Options (scripts/bench lighthouse_causes --pages faq --runs 3):
   --pages     pages to measure (as for benchmarks.lighthouse; default "faq")
@@ -209,7 +210,6 @@ def run() -> list[tuple[str, float, str]]:
     presets = [p.strip() for p in os.environ.get("SSI_BENCH_PRESETS", "mobile").split(",") if p.strip()]
     wanted = [v.strip() for v in os.environ.get("SSI_BENCH_VARIANTS", "").split(",") if v.strip()]
     variants = {n: e for n, e in VARIANTS.items() if not wanted or n in wanted or n == "as built"}
-    twin_path = {"home": ""}
     figures: list[tuple[str, float, str]] = []
     with served(chosen, variants) as urls:
         for preset in presets:
@@ -217,8 +217,7 @@ def run() -> list[tuple[str, float, str]]:
                 samples = {name: Sample() for name in [*variants, "twin"]}
                 for _ in range(runs):
                     for name in samples:
-                        target = twin_path.get(page, "faq/") if name == "twin" else path
-                        result = lighthouse(urls[name] + target, urls[name], preset, ("performance",))
+                        result = lighthouse(urls[name] + path, urls[name], preset, ("performance",))
                         if result is not None:
                             samples[name].runs.append(result)
                 figures += report(preset, page, samples)
