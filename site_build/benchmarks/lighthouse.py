@@ -15,9 +15,9 @@ Options (scripts/bench lighthouse --pages home,faq --runs 3):
   --runs     runs per page and preset (default 3)
   --presets  mobile,desktop (default both)
   --twin-every  one twin run after every N of our runs (default 1 for up to four pages, else 3)
-  --same-text   yes/no: also run each page's own text on plain Material, right after ours (the twin builds
-                every page; default yes for up to eight pages). A page longer than the twin's two differs
-                from them by its length too; against its own text, only what we add shows.
+  --same-text   yes/no: also run each page's own text on plain Material (benchmarks.twin), right after ours
+                (default yes for up to eight pages). A page longer than the twin's two differs from them by
+                its length too; against its own text, only what we add shows.
 """
 
 from __future__ import annotations
@@ -155,10 +155,10 @@ def lighthouse(url: str, base_url: str, preset: str, categories: tuple[str, ...]
 
 
 @contextmanager
-def servers() -> Iterator[tuple[str, str]]:
-    """Our site and the twin, each served under the same base path; yields their URLs."""
+def servers(also: list[str]) -> Iterator[tuple[str, str]]:
+    """Our site and the twin (with the pages ``also``), each served under the same base path; yields their URLs."""
     with tempfile.TemporaryDirectory(prefix="ssi-twin-") as tmp:
-        twin_site = build_twin(Path(tmp))
+        twin_site = build_twin(Path(tmp), also=also)
         ours, our_url = serve_in_thread(SITE, base=BASE)
         twin, twin_url = serve_in_thread(twin_site, base=BASE)
         try:
@@ -208,7 +208,7 @@ def run() -> list[tuple[str, float, str]]:
     calculators = {n for n, path in chosen.items()
                    if "data-calculator=" in (SITE / path / "index.html").read_text(encoding="utf-8")}
     figures: list[tuple[str, float, str]] = []
-    with servers() as (our_url, twin_url):
+    with servers(list(chosen.values()) if same_text else []) as (our_url, twin_url):
         for preset in presets:
             samples: dict[str, dict[str, Sample]] = {"ours": {n: Sample() for n in chosen},
                                                       "twin": {n: Sample() for n in twin_pages}, "same": {}}

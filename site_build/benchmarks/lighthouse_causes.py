@@ -4,8 +4,8 @@ Each variant is the built site with one thing taken out of the measured pages' H
 scripts, our styles, the abbreviation tooltips…), served under /ssi-field-guide/ with gzip like the real site.
 Variants and the plain Material twin (benchmarks.twin) are run in turn, round after round, so a busy moment of
 the shared machine falls on all of them; printed: each variant's medians and its difference from "as built"
-and from the twin, which is the page's own text on plain Material (the twin builds every page of ours). A
-variant that closes the gap names a cause; one that changes nothing clears a suspect.
+and from the twin, here the page's own text on plain Material (benchmarks.twin). A variant that closes the
+gap names a cause; one that changes nothing clears a suspect.
 
 Options (scripts/bench lighthouse_causes --pages faq --runs 3):
   --pages     pages to measure (as for benchmarks.lighthouse; default "faq")
@@ -196,7 +196,7 @@ def served(chosen: dict[str, str], variants: dict[str, Edit]) -> Iterator[dict[s
     with tempfile.TemporaryDirectory(prefix="ssi-causes-") as tmp, ExitStack() as stack:
         urls: dict[str, str] = {}
         sites = {name: variant_site(Path(tmp), name, edit, list(chosen.values())) for name, edit in variants.items()}
-        sites["twin"] = build_twin(Path(tmp) / "twin-build")
+        sites["twin"] = build_twin(Path(tmp) / "twin-build", also=list(chosen.values()))
         for name, site in sites.items():
             server, url = serve_in_thread(site, base=BASE)
             stack.callback(server.shutdown)

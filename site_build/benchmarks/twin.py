@@ -4,12 +4,14 @@ No custom templates, stylesheets, scripts, hooks, theme features or abbreviation
 costs a visitor on a stock Material site, the yardstick for the Lighthouse benchmark (benchmarks.lighthouse).
 Fonts are off as on our site (``font: false``): a font host is a third-party request, and unreachable here.
 
-Its navigation and search hold only the home page and the FAQ (the twin issue 18 defines), yet every page of
-ours is built, at the same path: a longer page is compared with its own text on plain Material as well as
-with the twin's two pages. The pages outside the navigation are left out of the search text, so the home
-page and the FAQ are exactly the two-page twin's.
+The twin issue 18 defines is our home page and FAQ. A longer page differs from those two by its length as
+well as by what we add, so any other page of ours can be built too, as the third page of the twin's
+navigation (its own table of contents in the menu, as on our site), and is then served at its own address:
+there a page is compared with its own text on plain Material. The home page and the FAQ are always the
+two-page build's.
 
     build_twin(Path("/tmp/twin")) -> Path("/tmp/twin/site")
+    build_twin(Path("/tmp/twin"), also=["basics/what-is-ssi/"])   # and that page, at the same path
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,52 +35,68 @@ PAGES = {"index.md": "Home", "faq.md": "FAQ"}
 EXTENSIONS = ["admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": True}},
               "pymdownx.details", "pymdownx.superfences", {"pymdownx.snippets": {"base_path": [str(ROOT)]}}]
 _CALCULATOR = re.compile(r"^<!-- calculator(-model)?: [a-z-]+ -->$", re.MULTILINE)
-_OUT_OF_SEARCH = "search:\n  exclude: true\n"
 
 
-def config() -> dict[str, object]:
-    """The twin's mkdocs.yml (JSON is YAML)."""
+def config(extra: str | None = None) -> dict[str, object]:
+    """The twin's mkdocs.yml (JSON is YAML); ``extra``, a Markdown file, is the third page of its navigation."""
+    nav: list[object] = [{title: name} for name, title in PAGES.items()]
     return {
         "site_name": "SSI Field Guide",
         "docs_dir": "docs",
         "theme": {"name": "material", "font": False, "language": "en"},
         "plugins": ["search"],
         "markdown_extensions": EXTENSIONS,
-        "nav": [{title: name} for name, title in PAGES.items()],
+        "nav": nav + ([extra] if extra else []),
     }
 
 
-def twin_markdown(text: str, *, in_nav: bool) -> str:
-    """A page's Markdown for the twin: its calculators left out, and out of the search text unless in the nav.
+def source_of(path: str, docs: Path = DOCS) -> str:
+    """The Markdown file (relative to ``docs``) of a page's path under the base.
 
-    >>> twin_markdown("---\\ndescription: x\\n---\\n# T\\n<!-- calculator: funnel -->\\n", in_nav=False)
-    '---\\nsearch:\\n  exclude: true\\ndescription: x\\n---\\n# T\\n\\n'
-    >>> twin_markdown("# T\\n", in_nav=True)
-    '# T\\n'
+    >>> source_of(""), source_of("faq/"), source_of("basics/"), source_of("basics/what-is-ssi/")
+    ('index.md', 'faq.md', 'basics/index.md', 'basics/what-is-ssi.md')
     """
-    text = _CALCULATOR.sub("", text)
-    if in_nav:
-        return text
-    if text.startswith("---\n"):
-        return "---\n" + _OUT_OF_SEARCH + text[len("---\n"):]
-    return "---\n" + _OUT_OF_SEARCH + "---\n" + text
+    stem = path.strip("/")
+    if not stem:
+        return "index.md"
+    page = f"{stem}.md"
+    return page if (docs / page).is_file() else f"{stem}/index.md"
 
 
-def build_twin(workdir: Path) -> Path:
-    """Build the twin into ``workdir/site`` (``workdir`` is emptied first) and return that folder."""
-    shutil.rmtree(workdir, ignore_errors=True)
+def _build(workdir: Path, sources: list[str], extra: str | None = None) -> Path:
     docs = workdir / "docs"
     shutil.copytree(DOCS / "assets", docs / "assets")  # the pages' own images, as on our site
-    for source in sorted(DOCS.rglob("*.md")):
-        name = source.relative_to(DOCS).as_posix()
-        if name.startswith("includes/"):
-            continue
+    for name in sources:
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(twin_markdown(source.read_text(encoding="utf-8"), in_nav=name in PAGES), encoding="utf-8")
-    (workdir / "mkdocs.yml").write_text(json.dumps(config(), indent=1), encoding="utf-8")
-    # Not strict: the figures ([[fig:…]]) and other marks our hooks fill in stay as written.
+        target.write_text(_CALCULATOR.sub("", (DOCS / name).read_text(encoding="utf-8")), encoding="utf-8")
+    (workdir / "mkdocs.yml").write_text(json.dumps(config(extra), indent=1), encoding="utf-8")
+    # Not strict: the pages link to the rest of our guide, which the twin does not have, and the figures
+    # ([[fig:…]]) and other marks our hooks fill in stay as written.
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(workdir / "mkdocs.yml"),
                     "-d", str(workdir / "site")], check=True, capture_output=True, text=True,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=ROOT)
     return workdir / "site"
+
+
+def build_twin(workdir: Path, also: Iterable[str] = ()) -> Path:
+    """Build the twin into ``workdir/site`` (``workdir`` is emptied first) and return that folder.
+
+    ``also``: paths of other pages of ours ("basics/what-is-ssi/"), each built as the twin's third page and
+    put at the same path in the twin.
+    """
+    shutil.rmtree(workdir, ignore_errors=True)
+    site = workdir / "site"
+    shutil.copytree(_build(workdir / "two-pages", list(PAGES)), site)
+    extra = sorted({p for p in also if source_of(p) not in PAGES})
+
+    def one(numbered: tuple[int, str]) -> None:
+        number, path = numbered
+        source = source_of(path)
+        built = _build(workdir / f"page-{number}", [*PAGES, source], source)
+        (site / path).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built / path / "index.html", site / path / "index.html")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # each build is its own process
+        list(pool.map(one, enumerate(extra)))
+    return site
