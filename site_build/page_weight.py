@@ -12,14 +12,17 @@ page started). Still, many titles on our pages were not useful to a reader:
 Also, for small screens: every table of the built page is put in its own box that scrolls sideways when the table is
 wider than the screen (the page itself never does), and that box can be reached with the keyboard and is
 named after the table's columns, so keyboard and screen-reader users can scroll it too. Done here, in the
-built HTML, rather than by a script at every page start.
+built HTML, rather than by a script at every page start. The boxed table is marked ``ssi-table``: Material's
+start-up moves every class-less table into a scroller of its own, which the box makes redundant (on the
+methodology page, with its many tables, 45 ms of a phone's blocking time); docs/stylesheets/site.css gives
+``ssi-table`` Material's look for class-less tables.
 
 site_build/benchmarks/lighthouse.py measures the effect (the figures are in the README).
 
 >>> first_abbreviations_only('<abbr title="A">X</abbr>, <abbr title="A">X</abbr> <abbr title="B">Y</abbr>')
 '<abbr title="A">X</abbr>, <abbr>X</abbr> <abbr title="B">Y</abbr>'
->>> table_boxes('<table>\n<thead>\n<tr>\n<th>Pillar</th>\n<th>Score</th>\n</tr>\n</thead>\n</table>')[:85]
-'<div class="ssi-scroll" role="region" tabindex="0" aria-label="Table: Pillar, Score">'
+>>> table_boxes('<table>\n<thead>\n<tr>\n<th>Pillar</th>\n<th>Score</th>\n</tr>\n</thead>\n</table>')[:110]
+'<div class="ssi-scroll" role="region" tabindex="0" aria-label="Table: Pillar, Score"><table class="ssi-table">'
 >>> labels_not_tooltips('<a class="headerlink" href="#a" title="Permanent link">&para;</a>')
 '<a class="headerlink" href="#a" aria-label="Permanent link">&para;</a>'
 """
@@ -68,7 +71,8 @@ def table_boxes(html: str) -> str:
         seen[names] = seen.get(names, 0) + 1  # two tables with the same columns still get different names
         number = f" {seen[names]}" if seen[names] > 1 else ""
         label = (f"Table{number}: {names}" if names else f"Table{number}").replace('"', "&quot;")
-        return f'<div class="ssi-scroll" role="region" tabindex="0" aria-label="{label}">{match.group(0)}</div>'
+        table = '<table class="ssi-table">' + match.group(0)[len("<table>"):]
+        return f'<div class="ssi-scroll" role="region" tabindex="0" aria-label="{label}">{table}</div>'
 
     return _TABLE.sub(box, html)
 
