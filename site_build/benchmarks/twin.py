@@ -50,7 +50,7 @@ def config(extra: str | None = None) -> dict[str, object]:
     }
 
 
-def source_of(path: str, docs: Path = DOCS) -> str:
+def source_of(path: str) -> str:
     """The Markdown file (relative to ``docs``) of a page's path under the base.
 
     >>> source_of(""), source_of("faq/"), source_of("basics/"), source_of("basics/what-is-ssi/")
@@ -60,7 +60,7 @@ def source_of(path: str, docs: Path = DOCS) -> str:
     if not stem:
         return "index.md"
     page = f"{stem}.md"
-    return page if (docs / page).is_file() else f"{stem}/index.md"
+    return page if (DOCS / page).is_file() else f"{stem}/index.md"
 
 
 def _build(workdir: Path, sources: list[str], extra: str | None = None) -> Path:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from site_build.benchmarks.lighthouse import pages
-from site_build.benchmarks.twin import build_twin, source_of
+from site_build.benchmarks.twin import DOCS, build_twin, source_of
+from site_build.testing import SITE
 
 pytestmark = pytest.mark.native
 ALSO = ["basics/what-is-ssi/", "calculator/interpret/", "pillars/"]
@@ -32,7 +33,7 @@ def menu(html: str) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted(pages().values()))
 def test_every_page_of_ours_has_its_markdown(path: str) -> None:
-    assert (Path("docs") / source_of(path)).is_file()
+    assert (DOCS / source_of(path)).is_file()
 
 
 def test_the_home_page_and_the_faq_are_the_two_page_twin(twin_site: Path) -> None:
@@ -48,7 +49,7 @@ def test_another_page_is_its_own_text_third_in_the_menu(twin_site: Path, path: s
     up = "../" * path.count("/")
     assert menu(html) == {up.rstrip("/"), f"{up}faq/", "./"}
     assert html.count('data-md-component="toc"') == 2  # in the menu too, as on our pages
-    ours = (Path("site") / path / "index.html").read_text(encoding="utf-8")
+    ours = (SITE / path / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<h1[^>]*>(.*?)<", ours)
     assert title and title.group(1) in html
 
