@@ -17,8 +17,6 @@ start-up moves every class-less table into a scroller of its own, which the box 
 methodology page, with its many tables, 45 ms of a phone's blocking time); docs/stylesheets/site.css gives
 ``ssi-table`` Material's look for class-less tables.
 
-Last, each block below the page's title is marked to be rendered only near the screen (site_build/later_blocks.py).
-
 site_build/benchmarks/lighthouse.py measures the effect (the figures are in the README).
 
 >>> first_abbreviations_only('<abbr title="A">X</abbr>, <abbr title="A">X</abbr> <abbr title="B">Y</abbr>')
@@ -33,8 +31,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-
-from site_build.later_blocks import later_blocks
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.DOTALL)
 # Tables without a class: Material styles those (and wraps them in an unfocusable scroller when the page starts).
@@ -82,4 +78,4 @@ def table_boxes(html: str) -> str:
 
 
 def on_page_content(html: str, **_: Any) -> str:
-    return later_blocks(table_boxes(labels_not_tooltips(first_abbreviations_only(html))))
+    return table_boxes(labels_not_tooltips(first_abbreviations_only(html)))

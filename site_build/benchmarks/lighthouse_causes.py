@@ -90,11 +90,6 @@ def tables_left_to_material(html: str) -> str:
     return html.replace('<table class="ssi-table">', "<table>")
 
 
-def styled(css: str) -> Edit:
-    """The page with ``css`` added at the end of its head."""
-    return lambda html: html.replace("</head>", f"<style>{css}</style></head>", 1)
-
-
 def python_on_input(html: str) -> str:
     """Every calculator started only once the visitor types in it, as the home page's is: what Python's start,
     competing for the cores while the page opens, costs the page's own thread."""
@@ -110,7 +105,7 @@ def result_emptied(html: str) -> str:
 def references_open(html: str) -> str:
     """Every reference table the calculator's HTML keeps closed (calculator.html.reference) open on arrival: what
     keeping them closed saves a phone while the page starts."""
-    return html.replace('<details class="ssi-reference"', '<details open class="ssi-reference"')
+    return html.replace('<details class="ssi-reference">', '<details class="ssi-reference" open>')
 
 
 def whole_search_index(site: Path) -> None:
@@ -174,13 +169,11 @@ VARIANTS["all of the above"] = _all(*(e for n, e in VARIANTS.items() if n != "as
 VARIANTS["reference tables open on arrival"] = references_open
 VARIANTS["tables wrapped by Material"] = tables_left_to_material
 # What the closed tables still cost while closed: they are parsed and in the page all the same.
-VARIANTS["closed reference tables left out"] = without(r'<details class="ssi-reference"[^>]*>.*?</details>')
+VARIANTS["closed reference tables left out"] = without(r'<details class="ssi-reference">.*?</details>')
 VARIANTS["head's addresses left to Material"] = without(EARLY_ABSOLUTE_HEAD)
 # The way the site was, to measure what tooltips.js saves.
 VARIANTS["Material's tooltips instead of tooltips.js"] = _all(
     without(scripts("tooltips")), with_features("content.tooltips", "content.footnote.tooltips"))
-# The blocks site_build/later_blocks.py marks to be rendered only near the screen, unmarked: what that saves.
-VARIANTS["every block rendered on arrival"] = without(r' data-ssi-later style="--ssi-h:\d+px"')
 # Variants that change a file of the site besides the pages (also not part of "all of the above").
 SITE_EDITS: dict[str, Callable[[Path], None]] = {"the whole search index on the page": whole_search_index}
 VARIANTS.update({name: lambda html: html for name in SITE_EDITS})

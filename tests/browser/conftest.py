@@ -162,31 +162,8 @@ def result_after(page: Page, mode: str, timeout_ms: int = 60_000) -> Iterator[di
     detail.update(page.evaluate("window.__ssiNext"))
 
 
-def scroll_through(page: Page, check: str = "() => null") -> list[Any]:
-    """Scroll down the whole page, half a screen at a time, and back to the top, as a reader would; returns what
-    the JavaScript function ``check`` gives at each step. site.css renders a block only while it is near the
-    screen (content-visibility), so a check of every block's layout is made as each comes into view."""
-    seen: list[Any] = []
-    step, y = page.evaluate("innerHeight") // 2, 0
-    while y < page.evaluate("document.documentElement.scrollHeight"):
-        page.evaluate("async (y) => { scrollTo(0, y);"
-                      " await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))) }", y)
-        seen.append(page.evaluate(check))
-        y += step
-    page.evaluate("scrollTo(0, 0)")
-    return seen
-
-
-# Every block rendered at once (site.css renders those marked by site_build/later_blocks.py only near the screen).
-EVERY_BLOCK = ".md-content .md-typeset > [data-ssi-later] { content-visibility: visible !important }"
-
-
-def run_axe(page: Page, whole_page: bool = True) -> list[dict[str, Any]]:
-    """axe-core's violations (every rule, WCAG A and AA and best practice) for the whole page, every block
-    rendered, as a reader scrolling through sees it; with ``whole_page=False``, for the page as it is on
-    arrival, as Lighthouse checks it."""
-    if whole_page:
-        page.add_style_tag(content=EVERY_BLOCK)
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations for the page as it is now (every rule, WCAG A and AA and best practice)."""
     page.add_script_tag(path=str(AXE))
     violations: list[dict[str, Any]] = page.evaluate(
         "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v =>"
