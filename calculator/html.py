@@ -112,6 +112,16 @@ def table(caption: str, head: Sequence[str], rows: Iterable[str], css: str = "")
     return f"<table{cls}><caption>{esc(caption)}</caption>{thead}<tbody>{''.join(rows)}</tbody></table>"
 
 
+def scroll_box(label: str, body: str) -> str:
+    """``body`` (a table's markup) in a box that scrolls sideways when the table is wider than the screen (the
+    page itself never does), which the keyboard can reach and screen readers name ``label`` (text; issue 18).
+
+    >>> scroll_box("Readings & notes", "<table></table>")
+    '<div class="ssi-table-scroll" role="region" tabindex="0" aria-label="Readings &amp; notes"><table></table></div>'
+    """
+    return f'<div class="ssi-table-scroll" role="region" tabindex="0" aria-label="{esc(label)}">{body}</div>'
+
+
 def reference(summary: str, body: str) -> str:
     """``body`` (markup) closed under ``summary`` (text) until a reader opens it: long reference tables, which a
     phone would otherwise lay out while the page starts (issue 18).

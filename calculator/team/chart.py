@@ -11,7 +11,7 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE, TOTAL_MAX
-from ..html import esc
+from ..html import esc, scroll_box
 from ..pillars import Pillar
 from ..track.readings import PILLARS
 from .stats import Spread, Summary, Week
@@ -153,10 +153,10 @@ def pillars(summary: Summary) -> str:
         for p in PILLARS for s in (summary.pillars[p],))
     return (f'<div class="ssi-team-figure"><figure class="ssi-chart-figure">{svg}<figcaption>Each pillar is out'
             " of 25; the thick line is the team's median.</figcaption></figure>"
-            f'<div class="ssi-table-scroll" tabindex="0" role="region" aria-label="Pillar spreads (scrolls)">'
-            f'<table class="ssi-team-pillars"><caption>Median and spread per'
-            f" pillar (latest readings)</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            "</div></div>")
+            + scroll_box("Pillar spreads", '<table class="ssi-team-pillars"><caption>Median and spread per'
+                         f" pillar (latest readings)</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+                         "</table>")
+            + "</div>")
 
 
 def over_time(weeks: tuple[Week, ...]) -> str:
@@ -205,7 +205,8 @@ def over_time(weeks: tuple[Week, ...]) -> str:
     return (f'<figure class="ssi-chart-figure">{svg}<figcaption>The line is the median of the members counted'
             " each week; the band spans the middle half of them. The number counted changes as members start and"
             ' stop sending readings (see the table).</figcaption></figure><details class="ssi-chart-data">'
-            "<summary>The chart as a table</summary><div class=\"ssi-table-scroll\" tabindex=\"0\" role=\"region\""
-            " aria-label=\"The team's weekly medians (scrolls)\"><table class=\"ssi-team-weeks\"><caption>The team's"
-            f" weekly medians, newest first</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            "</div></details>")
+            "<summary>The chart as a table</summary>"
+            + scroll_box("The team's weekly medians", '<table class="ssi-team-weeks"><caption>The team\'s weekly'
+                         f" medians, newest first</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
+                         "</table>")
+            + "</details>")

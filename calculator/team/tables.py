@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..html import button, esc
+from ..html import button, esc, scroll_box
 from ..track.readings import plain
 from .chart import fmt
 from .load import FileRead
@@ -70,10 +70,10 @@ def members_table(team: Team, summary: Summary | None) -> str:
             "<p>Type a name in the box of anyone the files do not name. Names are used once you press “Save"
             " names” or any other button. Files that name the same person are merged; “Keep apart” undoes"
             " that.</p>"
-            '<div class="ssi-table-scroll"><table class="ssi-team-member-list"><caption>Members, their files and'
-            " readings (no scores)</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-            f"<p>{button('names', 'Save names', True)}</p></details>")
+            + scroll_box("Members, their files and readings",
+                         '<table class="ssi-team-member-list"><caption>Members, their files and readings (no scores)'
+                         f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+            + f"<p>{button('names', 'Save names', True)}</p></details>")
 
 
 def same_names_notice(team: Team) -> str:
@@ -116,11 +116,12 @@ def named_table(summary: Summary, sort: str) -> str:
                     f"<td>{esc(fmt(r.total))}</td>"
                     + "".join(f"<td>{esc(plain(getattr(r, p)))}</td>" for p in ("brand", "find", "engage", "relate"))
                     + f"<td>{esc(change)}</td><td>{rank}</td></tr>")
-    return ('<div class="ssi-table-scroll"><table class="ssi-team-named"><caption>Each member\'s latest reading,'
-            f" by name (sorted by {esc(COLUMNS[column].lower())}). An industry rank marked “estimate” is our"
-            " model's range for the total, because that member's dashboard rank was not in the file; it is not"
-            f" LinkedIn's figure.</caption><thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody>"
-            "</table></div>")
+    return scroll_box("Each member's latest reading, by name",
+                      '<table class="ssi-team-named"><caption>Each member\'s latest reading,'
+                      f" by name (sorted by {esc(COLUMNS[column].lower())}). An industry rank marked “estimate” is"
+                      " our model's range for the total, because that member's dashboard rank was not in the file;"
+                      f" it is not LinkedIn's figure.</caption><thead><tr>{''.join(head)}</tr></thead>"
+                      f"<tbody>{''.join(body)}</tbody></table>")
 
 
 def files_report(files: Sequence[FileRead]) -> str:

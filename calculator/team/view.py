@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE
-from ..html import Context, button, cite, esc, link
+from ..html import Context, button, cite, esc, link, scroll_box
 from ..pillars import QUICK_WINS, QUICK_WINS_ANCHOR, Pillar
 from . import chart
 from .compare import comparisons
@@ -71,10 +71,11 @@ def _lagging(summary: Summary, ctx: Context) -> str:
 def _compared(summary: Summary, ctx: Context) -> str:
     rows = "".join(f"<tr><td>{esc(c.figure)}</td><td>{cite(ctx, c.source_id)}</td><td>{esc(c.team)}</td></tr>"
                    for c in comparisons(summary))
-    return ('<div class="ssi-table-scroll"><table class="ssi-team-compare"><caption>The team beside published'
-            ' figures</caption><thead><tr><th scope="col">Published figure</th><th scope="col">Source, and how far'
-            ' to trust it</th><th scope="col">Your team</th></tr></thead>'
-            f'<tbody>{rows}</tbody></table></div><p class="ssi-caveat">These figures are a decade old or come'
+    return (scroll_box("The team beside published figures",
+                       '<table class="ssi-team-compare"><caption>The team beside published figures</caption><thead>'
+                       '<tr><th scope="col">Published figure</th><th scope="col">Source, and how far to trust it'
+                       f'</th><th scope="col">Your team</th></tr></thead><tbody>{rows}</tbody></table>')
+            + '<p class="ssi-caveat">These figures are a decade old or come'
             " from one member's dashboards, and they cover sales professionals in general: they say roughly where"
             " a team stands, not what it should score.</p>")
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..evidence import LAGGARD_BELOW, LEADER_ABOVE
-from ..html import esc, row, table
+from ..html import esc, row, scroll_box, table
 from ..pillars import Pillar
 from .readings import LABELS, PILLARS, History
 
@@ -159,4 +159,4 @@ def data_table(pts: tuple[Point, ...], weekly: bool) -> str:
     rows = (row(p.day.isoformat(), *(esc(_fmt(p.values[k])) for k in ("total", *PILLARS))) for p in reversed(pts))
     caption = "The charts' values, newest first" + (" (weekly averages)" if weekly else "")
     return (f'<details class="ssi-chart-data"><summary>The charts as a table</summary>'
-            f'<div class="ssi-table-scroll">{table(caption, head, rows)}</div></details>')
+            f"{scroll_box(caption, table(caption, head, rows))}</details>")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..fields import FieldError, FormErrors
-from ..html import esc
+from ..html import esc, scroll_box
 from .checks import Breach, check_all
 from .dashboard_labels import LABELS as LABELS_TABLE
 from .dashboard_labels import LANGUAGES
@@ -132,9 +132,10 @@ def render(p: Preview, form_id: str, day: str, saved: Reading | None, can_save: 
         f'<input type="hidden" form="{esc(form_id)}" name="{PREFIX}digest" value="{esc(p.digest)}">',
         f"<p>Read as {esc(languages)}{esc(layout)}. Check each value against your page: correct any that is"
         " wrong and type any that is missing. Nothing is saved until you press the save button below.</p>",
-        '<div class="ssi-table-scroll"><table class="ssi-paste-fields"><caption>Values read from the pasted text'
-        '</caption><thead><tr><th scope="col">Field</th><th scope="col">Value</th>'
-        f'<th scope="col">How it was found</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>',
+        scroll_box("Values read from the pasted text",
+                   '<table class="ssi-paste-fields"><caption>Values read from the pasted text</caption><thead><tr>'
+                   '<th scope="col">Field</th><th scope="col">Value</th><th scope="col">How it was found</th></tr>'
+                   f'</thead><tbody>{"".join(rows)}</tbody></table>'),
     ]
     missing = [LABELS[n] for n in pasted.missing if not p.boxes.get(n)]
     if missing:
@@ -178,10 +179,11 @@ def describe() -> str:
     return (
         "<p><strong>Pasting the page</strong>: the reader looks for the page's own labels, in these languages"
         " (each label in the table of the source code names where it was seen):</p>"
-        '<div class="ssi-table-scroll"><table><caption>Languages the paste reader knows</caption><thead><tr>'
-        '<th scope="col">Language</th><th scope="col">Pillar labels</th><th scope="col">Also read</th>'
-        f'<th scope="col">Labels seen in</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-        "<ul><li><strong>Layouts</strong>: the value after its label (next line, same line or after a tab), or"
+        + scroll_box("Languages the paste reader knows",
+                     '<table><caption>Languages the paste reader knows</caption><thead><tr><th scope="col">Language'
+                     '</th><th scope="col">Pillar labels</th><th scope="col">Also read</th>'
+                     f'<th scope="col">Labels seen in</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        + "<ul><li><strong>Layouts</strong>: the value after its label (next line, same line or after a tab), or"
         " before it (the line before, or “8.78 | Establish your professional brand”). The reader tries both"
         " directions on the four pillars and keeps the one that places more values; when it cannot tell, it"
         " leaves them empty for you to type. Decimal commas, “53 de 100”, “46 von 100”, “Primeiros 10%” and"

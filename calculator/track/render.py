@@ -5,7 +5,7 @@ charts and the list of readings. Every value goes through ``esc``; every button 
 
 from __future__ import annotations
 
-from ..html import Context, button, esc, link, row, signed, table
+from ..html import Context, button, esc, link, row, scroll_box, signed, table
 from ..pillars import Pillar
 from . import chart, csvio, explain_view, paste_view, storage, tools_view, trend
 from .actions import SET_ASIDE_MAX, View
@@ -155,8 +155,8 @@ def _list_html(view: View, shown: str) -> str:
     tail = (f"<p>{esc(more)} older readings are not listed; choose “All readings” under “Readings listed” to see"
             " them.</p>" if more > 0 else "")
     head = ("Date", "Total", *(Pillar(p).short for p in PILLARS), "Ranks (industry / network)", "Note", "Change")
-    return (f'<div class="ssi-table-scroll">{table("Your readings, newest first", head, rows, css="ssi-history-list")}'
-            f"</div>{tail}")
+    caption = "Your readings, newest first"
+    return scroll_box(caption, table(caption, head, rows, css="ssi-history-list")) + tail
 
 
 def render(view: View, ctx: Context, shown: str = "20") -> str:

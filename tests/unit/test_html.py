@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from calculator.html import Context, button, cite, esc, link, notice, number, row, signed, table
+from calculator.html import Context, button, cite, esc, link, notice, number, row, scroll_box, signed, table
 from tests.unit.conftest import HOSTILE
 
 
@@ -19,8 +19,13 @@ def test_a_root_that_is_not_only_parent_steps_is_ignored(root: str) -> None:
 def test_every_helper_escapes_the_text_it_is_given() -> None:
     ctx = Context("../")
     for html in (esc(HOSTILE), link(ctx, "a/", HOSTILE), button("x", HOSTILE, label=HOSTILE),
-                 table(HOSTILE, [HOSTILE], []), row(HOSTILE), notice(HOSTILE)):
+                 table(HOSTILE, [HOSTILE], []), row(HOSTILE), notice(HOSTILE), scroll_box(HOSTILE, "")):
         assert HOSTILE not in html and "&lt;img" in html
+
+
+def test_a_wide_table_scrolls_in_a_named_box_the_keyboard_can_reach() -> None:
+    box = scroll_box("Your readings", "<table></table>")
+    assert 'role="region"' in box and 'tabindex="0"' in box and 'aria-label="Your readings"' in box
 
 
 def test_a_citation_links_to_its_entry_on_the_sources_page() -> None:

@@ -1,6 +1,7 @@
 """The Team page's answers: files in, the team out; kept in the browser only when the manager asks."""
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -129,3 +130,17 @@ def test_the_browser_boundary_passes_several_files(monkeypatch: pytest.MonkeyPat
 def test_the_page_built_before_python_loads_invites_files() -> None:
     answer = handle(WebRequest("team", mode.MODE.defaults(), ""), Session(), TODAY)
     assert answer["ok"] and "No team loaded yet" in answer["html"]
+
+
+def test_every_wide_table_scrolls_in_a_named_box_the_keyboard_can_reach() -> None:
+    s = Session()
+    loaded(s)
+    html = ask(s, named="on")["html"]
+    before, *tables = html.split("<table")
+    # Three columns or more (the two-column counts beside the chart fit any screen).
+    wide = [i for i, t in enumerate(tables) if t.split("</tr>", 1)[0].count('<th scope="col">') >= 3]
+    assert len(wide) == 5
+    for i in wide:
+        opening = re.search(r"<div [^>]*>$", tables[i - 1] if i else before)
+        assert opening and 'class="ssi-table-scroll"' in opening[0]
+        assert 'role="region" tabindex="0" aria-label="' in opening[0]
