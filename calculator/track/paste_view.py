@@ -179,11 +179,11 @@ def describe() -> str:
     return (
         "<p><strong>Pasting the page</strong>: the reader looks for the page's own labels, in these languages"
         " (each label in the table of the source code names where it was seen):</p>"
-        + scroll_box("Languages the paste reader knows",
-                     '<table><caption>Languages the paste reader knows</caption><thead><tr><th scope="col">Language'
-                     '</th><th scope="col">Pillar labels</th><th scope="col">Also read</th>'
-                     f'<th scope="col">Labels seen in</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-        + "<ul><li><strong>Layouts</strong>: the value after its label (next line, same line or after a tab), or"
+        # Shown in the built page only, where the build boxes every table (site_build/page_weight.py).
+        '<table><caption>Languages the paste reader knows</caption><thead><tr><th scope="col">Language</th>'
+        '<th scope="col">Pillar labels</th><th scope="col">Also read</th><th scope="col">Labels seen in</th>'
+        f'</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        "<ul><li><strong>Layouts</strong>: the value after its label (next line, same line or after a tab), or"
         " before it (the line before, or “8.78 | Establish your professional brand”). The reader tries both"
         " directions on the four pillars and keeps the one that places more values; when it cannot tell, it"
         " leaves them empty for you to type. Decimal commas, “53 de 100”, “46 von 100”, “Primeiros 10%” and"

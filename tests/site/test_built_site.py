@@ -95,6 +95,13 @@ def test_every_internal_link_and_anchor_resolves(page: Path) -> None:
 
 
 @pytest.mark.parametrize("page", html_pages(), ids=lambda p: p.relative_to(SITE).as_posix())
+def test_no_table_is_boxed_twice(page: Path) -> None:
+    # One keyboard stop and one named region per table: the build's box or Python's, never both.
+    html = page.read_text(encoding="utf-8")
+    assert not re.search(r'<div class="ssi-(?:table-)?scroll"[^>]*>\s*<div class="ssi-(?:table-)?scroll"', html)
+
+
+@pytest.mark.parametrize("page", html_pages(), ids=lambda p: p.relative_to(SITE).as_posix())
 def test_nothing_is_fetched_from_another_host(page: Path) -> None:
     foreign = [r for r in parsed(page).resources if urlsplit(r).scheme or r.startswith("//")]
     assert foreign == []
