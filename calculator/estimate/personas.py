@@ -24,7 +24,7 @@ class Persona:
 NEW = Persona(
     "new", "A brand-new profile",
     "Photo and one job, 15 connections, logs in one day a week, nothing else yet.",
-    "Below 20: LinkedIn counts close to half of sales professionals in 0–20 (2015).",
+    "Below 20: LinkedIn counts roughly half of sales professionals in 0–20 (2015; a share read from a chart).",
     "li-science-2015",
     EstimateInputs(photo=True, experience=True, skills=2, connections=15, followers=15, days_active=1,
                    acceptance_rate=60),

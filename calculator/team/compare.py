@@ -50,7 +50,8 @@ def comparisons(summary: Summary) -> tuple[Comparison, ...]:
                    f" {LAGGARD_BELOW} a laggard's.",
                    f"Above {LEADER_ABOVE}: {_share(sum(1 for t in totals if t > LEADER_ABOVE), count)}; below"
                    f" {LAGGARD_BELOW}: {_share(sum(1 for t in totals if t < LAGGARD_BELOW), count)}."),
-        Comparison("reading-2026", f"One member's real 2026 dashboards show {readings}.",
+        Comparison("reading-2026",
+                   f"One member's real 2026 dashboard, read on {len(SERIES_2026)} days, showed {readings}.",
                    f"The team's median latest total is {median}."),
     )
 

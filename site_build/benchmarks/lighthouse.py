@@ -15,9 +15,10 @@ Options (scripts/bench lighthouse --pages home,faq --runs 3):
   --runs     runs per page and preset (default 3)
   --presets  mobile,desktop (default both)
   --twin-every  one twin run after every N of our runs (default 1 for up to four pages, else 3)
-  --same-text   yes/no: also run each page's own text on plain Material (benchmarks.twin), right after ours
+  --same-text   yes/no: also run each page's own content on plain Material (benchmarks.twin), right after ours
                 (default yes for up to eight pages). A page longer than the twin's two differs from them by
-                its length too; against its own text, only what we add shows.
+                its length too; against its own content (its text, and the forms and tables our build writes
+                into it), only what our theme features, scripts and styles add shows.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def servers(also: list[str]) -> Iterator[tuple[str, str]]:
 
 
 def schedule(ours: list[str], twin: list[str], every: int, same_text: bool = False) -> list[tuple[str, str]]:
-    """One round: each of our pages (then, with ``same_text``, its own text on the twin: "same"), with a twin
+    """One round: each of our pages (then, with ``same_text``, its own content on the twin: "same"), with a twin
     page (in turn) after every ``every`` of ours; each twin page at least once.
 
     >>> schedule(["home", "faq", "sources"], ["home", "faq"], 3, same_text=True)
@@ -226,10 +227,10 @@ def run() -> list[tuple[str, float, str]]:
 
 def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calculators: set[str],
            runs: int, same: dict[str, Sample] | None = None) -> list[tuple[str, float, str]]:
-    """Print the preset's table and return its figures. ``same``: each page's own text on plain Material."""
+    """Print the preset's table and return its figures. ``same``: each page's own content on plain Material."""
     same = same or {}
     print(f"\n### Lighthouse, {preset} preset: medians of {runs} runs; Δ and × against the plain Material twin"
-          " (home, FAQ)" + ("; own Δ, × against the page's own text on plain Material" if same else ""))
+          " (home, FAQ)" + ("; own Δ, × against the page's own content on plain Material" if same else ""))
     head = (f"{'page':<36} {'perf':>5} {'Δ':>6} {'TBT ms':>7} {'×':>5} {'FCP s':>6} {'LCP s':>6} {'SI s':>5}"
             f" {'main ms':>8} {'×':>5} {'DOM':>5} {'kB':>5}  a11y/bp/seo" + ("  own Δ    ×" if same else ""))
     print(head)
@@ -258,12 +259,12 @@ def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calcul
         own = same.get(name)
         row(name + kind, sample, t, own)
         if own is not None:
-            row("  plain Material, same text", own, None)
+            row("  plain Material, same content", own, None)
         if own is not None and own.runs and sample.runs:
             figures += [
-                (f"[{preset}] {name}: performance − its own text on plain Material",
+                (f"[{preset}] {name}: performance − its own content on plain Material",
                  sample.med("performance") - own.med("performance"), "pts"),
-                (f"[{preset}] {name}: total blocking time ÷ its own text on plain Material",
+                (f"[{preset}] {name}: total blocking time ÷ its own content on plain Material",
                  sample.med("tbt") / max(own.med("tbt"), 1), "×"),
             ]
         if not sample.runs or not t.runs:
@@ -283,7 +284,7 @@ def report(preset: str, ours: dict[str, Sample], twin: dict[str, Sample], calcul
     print(f"\n  Longest main-thread tasks of the median run ({preset}; ms, attributed by Lighthouse),"
           " then the scripts with most main-thread time (median ms):")
     for label, sample in [*((f"twin: {n}", s) for n, s in twin.items()), *ours.items(),
-                          *((f"plain Material, same text: {n}", s) for n, s in same.items())]:
+                          *((f"plain Material, same content: {n}", s) for n, s in same.items())]:
         if not sample.runs:
             continue
         tasks = ", ".join(f"{url} {ms:.0f}" for url, ms in sample.median_run().long_tasks[:5]) or "none"

@@ -4,7 +4,7 @@ Each variant is the built site with one thing taken out of the measured pages' H
 scripts, our styles, the abbreviation tooltips…), served under /ssi-field-guide/ with gzip like the real site.
 Variants and the plain Material twin (benchmarks.twin) are run in turn, round after round, so a busy moment of
 the shared machine falls on all of them; printed: each variant's medians and its difference from "as built"
-and from the twin, here the page's own text on plain Material (benchmarks.twin). A variant that closes the
+and from the twin, here the page's own content on plain Material (benchmarks.twin). A variant that closes the
 gap names a cause; one that changes nothing clears a suspect.
 
 Options (scripts/bench lighthouse_causes --pages faq --runs 3):

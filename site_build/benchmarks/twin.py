@@ -1,14 +1,16 @@
-"""The plain Material "twin": our own Markdown built with Material 9.8.1 and nothing of ours.
+"""The plain Material "twin": our own Markdown built with Material 9.8.1 and none of our theme, scripts or styles.
 
-No custom templates, stylesheets, scripts, hooks, theme features or abbreviation list: what the same text
+No custom templates, stylesheets, scripts, theme features or abbreviation list: what the same content
 costs a visitor on a stock Material site, the yardstick for the Lighthouse benchmark (benchmarks.lighthouse).
 Fonts are off as on our site (``font: false``): a font host is a third-party request, and unreachable here.
 
-The twin issue 18 defines is our home page and FAQ. A longer page differs from those two by its length as
-well as by what we add, so any other page of ours can be built too, as the third page of the twin's
-navigation (its own table of contents in the menu, as on our site), and is then served at its own address:
-there a page is compared with its own text on plain Material. The home page and the FAQ are always the
-two-page build's.
+The twin issue 18 defines is our home page and FAQ, their calculator marks left out. A longer page differs
+from those two by its length as well as by what we add, so any other page of ours can be built too, as the
+third page of the twin's navigation (its own table of contents in the menu, as on our site), and is then served
+at its own address: there a page is compared with its own content on plain Material. That page keeps what our
+build generates into it (a calculator's form and its example result, a model's tables), written by the same
+functions as on our site, since those are part of what the page is for; only what makes them work is left out
+(our scripts and styles). The home page and the FAQ are always the two-page build's.
 
     build_twin(Path("/tmp/twin")) -> Path("/tmp/twin/site")
     build_twin(Path("/tmp/twin"), also=["basics/what-is-ssi/"])   # and that page, at the same path
@@ -25,6 +27,8 @@ import sys
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from site_build.hooks import calculators, model_descriptions, page_root
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -63,13 +67,21 @@ def source_of(path: str) -> str:
     return page if (DOCS / page).is_file() else f"{stem}/index.md"
 
 
+def own_content(source: str) -> str:
+    """A page's Markdown with what our build generates into it (forms, example results, model tables)."""
+    path = source.removesuffix(".md").removesuffix("index").rstrip("/")
+    root = page_root(f"{path}/" if path else "")
+    return model_descriptions(calculators((DOCS / source).read_text(encoding="utf-8"), root))
+
+
 def _build(workdir: Path, sources: list[str], extra: str | None = None) -> Path:
     docs = workdir / "docs"
     shutil.copytree(DOCS / "assets", docs / "assets")  # the pages' own images, as on our site
     for name in sources:
         target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_CALCULATOR.sub("", (DOCS / name).read_text(encoding="utf-8")), encoding="utf-8")
+        text = own_content(name) if name == extra else _CALCULATOR.sub("", (DOCS / name).read_text(encoding="utf-8"))
+        target.write_text(text, encoding="utf-8")
     (workdir / "mkdocs.yml").write_text(json.dumps(config(extra), indent=1), encoding="utf-8")
     # Not strict: the pages link to the rest of our guide, which the twin does not have, and the figures
     # ([[fig:…]]) and other marks our hooks fill in stay as written.
